@@ -1,0 +1,11 @@
+"""Celery app: broker and results on Redis (REDIS_URL); eager in the embedded run."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("demeu")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,8 @@
+# English: day-first dates, as the portal's users read them in kk and ru.
+from django.conf.locale.en.formats import *  # noqa: F403
+
+DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = "j M Y, H:i"
+SHORT_DATE_FORMAT = "d.m.Y"
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

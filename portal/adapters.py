@@ -1,0 +1,28 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        # A new account speaks the language the visitor signed up in.
+        lang = translation.get_language() or settings.LANGUAGE_CODE
+        user.language = lang[:2] if lang[:2] in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        language = getattr(request.user, "language", None) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            return reverse("portal:dashboard")
+
+    def send_mail(self, template_prefix, email, context):
+        user = context.get("user")
+        if user is None:
+            from allauth.account.models import EmailAddress
+
+            address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+            user = address.user if address else None
+        language = getattr(user, "language", None) or translation.get_language()
+        with translation.override(language):
+            return super().send_mail(template_prefix, email, context)

@@ -1,0 +1,36 @@
+"""The one way to write the audit log: every change of state and every decision goes through record()."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from .models import AuditEntry
+
+
+def record(
+    *,
+    actor,
+    obj,
+    action: str,
+    from_state: str = "",
+    to_state: str = "",
+    note: str = "",
+    data: dict | None = None,
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        action=action,
+        from_state=str(from_state or ""),
+        to_state=str(to_state or ""),
+        note=note or "",
+        data=data or {},
+    )
+
+
+def history(obj):
+    """The entries about one object, newest first."""
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+    ).select_related("actor")

@@ -1,0 +1,29 @@
+"""The portal's own dashboard panels: the account, and the audit log for those who may read it."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def panels(request):
+    user = request.user
+    items = [
+        {
+            "title": _("Your account"),
+            "template": "portal/panels/account.html",
+            "links": [
+                (reverse("portal:account"), _("Settings and language")),
+                (reverse("portal:account_summary_pdf"), _("Account summary (PDF)")),
+                (reverse("mfa_index"), _("Two-factor authentication")),
+            ],
+        }
+    ]
+    if user.has_perm("portal.view_audit_log"):
+        items.append(
+            {
+                "title": _("Audit log"),
+                "template": "portal/panels/links.html",
+                "text": _("Every change of state and every decision, with who made it and when."),
+                "links": [(reverse("portal:audit_log"), _("Open the audit log"))],
+            }
+        )
+    return items

@@ -1,0 +1,26 @@
+import django_filters
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+
+from .models import AuditEntry
+
+
+class AuditEntryFilter(django_filters.FilterSet):
+    content_type = django_filters.ModelChoiceFilter(
+        label=_("Object type"),
+        queryset=ContentType.objects.filter(
+            app_label__in=["portal", "ngos", "grants", "evaluations", "reports"]
+        ).order_by("app_label", "model"),
+    )
+    actor = django_filters.CharFilter(label=_("Actor (e-mail)"), field_name="actor__email", lookup_expr="icontains")
+    since = django_filters.DateFilter(
+        label=_("From"), field_name="at", lookup_expr="date__gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = django_filters.DateFilter(
+        label=_("To"), field_name="at", lookup_expr="date__lte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    class Meta:
+        model = AuditEntry
+        fields = ["content_type", "actor", "since", "until"]

@@ -1,0 +1,35 @@
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.demo import DEMO_PASSWORD, describe
+
+# Order matters: each app's demo builds on the ones before it.
+DEMO_APPS = ("portal", "ngos", "grants", "evaluations", "reports")
+
+
+class Command(BaseCommand):
+    help = "Load realistic demo data (idempotent): one account per role, NGOs, calls and more."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-accounts", action="store_true", help="Do not print the accounts.")
+
+    def handle(self, *args, **options):
+        for app in DEMO_APPS:
+            try:
+                module = import_module(f"{app}.demo")
+            except ModuleNotFoundError:
+                continue
+            with transaction.atomic():
+                module.seed(stdout=self.stdout)
+            self.stdout.write(f"demo data: {app} ready")
+        if not options["quiet_accounts"]:
+            self.stdout.write("")
+            self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+            for email, role in describe():
+                self.stdout.write(f"  {email:<32} {role}")
+            self.stdout.write(
+                "Operator staff, experts and council members set up two-factor authentication "
+                "(TOTP) at their first sign-in."
+            )

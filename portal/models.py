@@ -1,0 +1,133 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Language
+from .translation import Translated
+
+
+class DemeuUserManager(UserManager):
+    """E-mail is the login: there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.KK,
+        help_text=_("Used for the portal and for e-mails sent to you."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = DemeuUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Region(models.Model):
+    """The 20 regions since 8 June 2022 (DOMAIN.md); data, loaded by a migration."""
+
+    slug = models.SlugField(unique=True)
+    iso_code = models.CharField(_("ISO 3166-2 code"), max_length=5, unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=100)
+    name_ru = models.CharField(_("name (Russian)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    name = Translated("name")
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.name
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The audit log is append-only")
+
+    def delete(self):
+        raise PermissionError("The audit log is append-only")
+
+
+class AuditEntry(models.Model):
+    """One change of state or decision. Written only through portal.audit.record()."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("object type"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, db_index=True)
+    object_repr = models.CharField(_("object"), max_length=300)
+    action = models.CharField(_("action"), max_length=64)
+    from_state = models.CharField(_("from"), max_length=64, blank=True)
+    to_state = models.CharField(_("to"), max_length=64, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.object_repr}: {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log is append-only")

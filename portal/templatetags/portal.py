@@ -1,0 +1,32 @@
+from django import template
+from django.utils import translation
+
+from portal import formatting
+from portal.translation import pick
+
+register = template.Library()
+
+register.filter("tenge", formatting.tenge)
+register.filter("astana_time", formatting.astana_time)
+register.filter("deadline", formatting.deadline)
+register.filter("astana", formatting.astana)
+
+
+@register.filter
+def in_lang(obj, field_and_lang: str) -> str:
+    """{{ call|in_lang:"title:ru" }} — one official text in a given language."""
+    field, _, lang = field_and_lang.partition(":")
+    return pick(obj, field, lang or translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters changed (for sorting and paging links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
