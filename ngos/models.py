@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from portal.translation import Translated
+
+from .bin import validate_bin
+
+
+class LegalForm(models.TextChoices):
+    PUBLIC_ASSOCIATION = "public_association", _("Public association")
+    PUBLIC_FOUNDATION = "public_foundation", _("Public foundation")
+    PRIVATE_INSTITUTION = "private_institution", _("Private institution")
+    ASSOCIATION = "association", _("Association or union of legal entities")
+    FOREIGN_BRANCH = "foreign_branch", _("Branch or representative office of a foreign or international NGO")
+
+
+class VerificationStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("verification", "Pending verification")
+    VERIFIED = "verified", pgettext_lazy("verification", "Verified")
+    REJECTED = "rejected", pgettext_lazy("verification", "Rejected")
+
+
+class MemberRole(models.TextChoices):
+    HEAD = "head", _("Head")
+    MEMBER = "member", _("Member")
+    ACCOUNTANT = "accountant", _("Accountant")
+
+
+class Sphere(models.Model):
+    """A sphere of activity: the shared taxonomy for NGOs, directions, experts and prize nominations."""
+
+    slug = models.SlugField(unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=150)
+    name_ru = models.CharField(_("name (Russian)"), max_length=150)
+    name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    name = Translated("name")
+
+    class Meta:
+        verbose_name = _("sphere of activity")
+        verbose_name_plural = _("spheres of activity")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class NGO(models.Model):
+    bin = models.CharField(_("BIN"), max_length=12, unique=True, validators=[validate_bin])
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=300)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    short_name_kk = models.CharField(_("short name (Kazakh)"), max_length=120, blank=True)
+    short_name_ru = models.CharField(_("short name (Russian)"), max_length=120, blank=True)
+    short_name_en = models.CharField(_("short name (English)"), max_length=120, blank=True)
+    legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
+    registered_on = models.DateField(_("date of registration"), null=True, blank=True)
+    region = models.ForeignKey(
+        "portal.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="ngos"
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    spheres = models.ManyToManyField(Sphere, verbose_name=_("spheres of activity"), blank=True, related_name="ngos")
+    description_kk = models.TextField(_("description (Kazakh)"), blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="ngos/logos/", blank=True)
+
+    verification = models.CharField(
+        _("verification"), max_length=16, choices=VerificationStatus.choices, default=VerificationStatus.PENDING
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+
+    # Eligibility flags kept by staff, each with its source and date (changes are audited).
+    in_liquidation = models.BooleanField(_("in liquidation"), default=False)
+    in_liquidation_source = models.CharField(_("source"), max_length=300, blank=True)
+    in_liquidation_on = models.DateField(_("date"), null=True, blank=True)
+    bankrupt = models.BooleanField(_("declared bankrupt"), default=False)
+    bankrupt_source = models.CharField(_("source"), max_length=300, blank=True)
+    bankrupt_on = models.DateField(_("date"), null=True, blank=True)
+    suspended = models.BooleanField(_("property under arrest or operations suspended"), default=False)
+    suspended_source = models.CharField(_("source"), max_length=300, blank=True)
+    suspended_on = models.DateField(_("date"), null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    name = Translated("name")
+    short_name = Translated("short_name")
+    description = Translated("description")
+
+    class Meta:
+        verbose_name = _("NGO")
+        verbose_name_plural = _("NGOs")
+        ordering = ["name_ru"]
+
+    def __str__(self):
+        return f"{self.short_name or self.name} ({self.bin})"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification == VerificationStatus.VERIFIED
+
+
+class Membership(models.Model):
+    ngo = models.ForeignKey(NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["ngo", "user"], name="one_membership_per_user_and_ngo")]
+        ordering = ["ngo", "role", "user"]
+
+    def __str__(self):
+        return f"{self.user} — {self.ngo} ({self.get_role_display()})"
