@@ -67,4 +67,5 @@ def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
             os.chdir(cwd)
         found = {(e.msgctxt, e.msgid) for e in polib.pofile(str(copy / "locale" / "ru" / "LC_MESSAGES" / "django.po"))}
         missing += [f"{root.name}: {msgid!r}" for _, msgid in sorted(found - known, key=str)]
-    assert not missing, "strings missing from the catalogues (`make messages`, then translate):\n" + "\n".join(missing[:40])
+    hint = "strings missing from the catalogues (`make messages`, then translate):\n"
+    assert not missing, hint + "\n".join(missing[:40])

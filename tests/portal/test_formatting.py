@@ -20,7 +20,8 @@ def test_tenge_of_nothing_is_empty():
 
 def test_kazakh_numbers_use_a_space_and_a_decimal_comma():
     with translation.override("kk"):
-        assert formats.number_format(Decimal("1234567.89"), 2, use_l10n=True, force_grouping=True) == "1\xa0234\xa0567,89"
+        shown = formats.number_format(Decimal("1234567.89"), 2, use_l10n=True, force_grouping=True)
+        assert shown == "1\xa0234\xa0567,89"
 
 
 def test_kazakh_dates_are_day_month_year_with_dots():
