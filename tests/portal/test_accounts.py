@@ -185,6 +185,28 @@ def test_the_password_reset_email_in_kazakh_leads_to_a_new_password(client, mail
     assert sign_in(client, "nurlan@example.kz", NEW_PASSWORD).url == reverse("portal:dashboard")
 
 
+def _reset_for_an_unknown_address(client):
+    client.post(reverse("account_reset_password"), {"email": "nobody@example.kz"})
+
+
+def _signup_with_a_taken_address(client):
+    make_user("taken@example.kz", language=client.cookies[django_settings.LANGUAGE_COOKIE_NAME].value)
+    client.post(reverse("account_signup"), {"email": "taken@example.kz", "password1": NEW_PASSWORD,
+                                            "password2": NEW_PASSWORD})
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("send", [_reset_for_an_unknown_address, _signup_with_a_taken_address])
+def test_the_other_account_emails_have_no_english_left(client, mailoutbox, language, send):
+    speak(client, language)
+
+    send(client)
+
+    [mail] = mailoutbox
+    assert mail.subject.startswith("Demeu — ")
+    assert not english_words(mail.subject + "\n" + mail.body), mail.body
+
+
 # --- sign-in -----------------------------------------------------------------------------------------
 
 
