@@ -389,6 +389,16 @@ def test_confirm_email_and_bad_reset_link_pages_are_translated(client, mailoutbo
     assert_well_formed_in(language, bad_reset)
 
 
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_new_password_page_of_a_reset_link_is_labelled_and_translated(client, mailoutbox, language):
+    make_user("nurlan@example.kz", language=language)
+    speak(client, language)
+    client.post(reverse("account_reset_password"), {"email": "nurlan@example.kz"})
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", mailoutbox[0].body).group(1)
+
+    assert_well_formed_in(language, client.get(link, follow=True))
+
+
 def test_recovery_codes_download_as_a_text_file(client):
     user, secret = user_with_totp("expert@example.kz", group="expert")
     sign_in_with_totp(client, user, secret)
