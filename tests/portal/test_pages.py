@@ -131,3 +131,23 @@ def test_staff_without_two_factor_is_sent_to_set_it_up(world, client):
 def test_an_ordinary_user_is_not_asked_for_two_factor(world, client):
     client.force_login(world.users["user"])
     assert client.get("/kk/dashboard/").status_code == 200
+
+
+def test_staff_cannot_switch_off_their_two_factor(world, client):
+    from allauth.mfa.models import Authenticator
+
+    officer = world.users["call_manager"]
+    client.force_login(officer)
+    session = client.session
+    session["demeu_mfa_ok"] = officer.pk
+    session.save()
+    client.post("/accounts/2fa/totp/deactivate/")
+    assert Authenticator.objects.filter(user=officer, type=Authenticator.Type.TOTP).exists()
+
+
+def test_rate_limited_action_shows_a_translated_page(world, client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"reset_password": "1/m/ip"}
+    for _ in range(2):
+        response = client.post("/accounts/password/reset/", {"email": "nobody@example.kz"}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 429
+    assert "Слишком много попыток" in response.content.decode()
