@@ -36,6 +36,7 @@ class MFAAdapter(DefaultMFAAdapter):
         from .rules import group_names
 
         user = authenticator.user
-        if authenticator.type == authenticator.Type.TOTP and (user.is_superuser or group_names(user) & PRIVILEGED_GROUPS):
+        privileged = user.is_superuser or bool(group_names(user) & PRIVILEGED_GROUPS)
+        if authenticator.type == authenticator.Type.TOTP and privileged:
             return False
         return super().can_delete_authenticator(authenticator)
