@@ -93,7 +93,9 @@ def test_any_signed_in_user_may_comment_while_the_discussion_runs(manager, draft
     citizen = make_user("citizen@example.kz")
     during = datetime.combine(date(2027, 3, 20), time(12), tzinfo=ASTANA)
 
-    comment = direction_services.comment_add(user=citizen, direction=direction, text="Ауыл жастарын қосыңыз", now=during)
+    comment = direction_services.comment_add(
+        user=citizen, direction=direction, text="Ауыл жастарын қосыңыз", now=during
+    )
 
     assert comment.resolution == CommentResolution.PENDING
     after = datetime.combine(date(2027, 5, 1), time(12), tzinfo=ASTANA)
