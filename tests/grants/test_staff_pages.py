@@ -204,3 +204,48 @@ def test_the_staff_calls_list_runs_the_same_number_of_queries_for_1_and_20_calls
     for _ in range(19):
         CallFactory()
     assert count() == one
+
+
+def test_a_call_manager_drafts_directions_and_puts_them_to_discussion(client, manager):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from grants.models import PriorityDirectionList
+
+    customer, year = CustomerFactory(), FiscalYearFactory()
+    response = client.post(url("calls:staff_directions"), {"customer": customer.pk, "fiscal_year": year.pk})
+    direction_list = PriorityDirectionList.objects.get()
+    assert response["Location"] == url("calls:staff_direction_list", pk=direction_list.pk)
+
+    client.post(url("calls:staff_directions_save", pk=direction_list.pk), {
+        "directions-0-number": "1", "directions-0-title_kk": "Жастар", "directions-0-title_ru": "Молодёжь",
+        "directions-4-number": "2", "directions-4-title_kk": "Экология", "directions-4-title_ru": "Экология",
+    })
+    assert list(direction_list.directions.values_list("number", "title_ru")) == [(1, "Молодёжь"), (2, "Экология")]
+
+    today = timezone.localdate()
+    too_short = client.post(url("calls:staff_discussion_start", pk=direction_list.pk), {
+        "starts_on": today.isoformat(), "ends_on": (today + timedelta(days=5)).isoformat(),
+    })
+    assert "at least 10 working days" in too_short.content.decode()
+    client.post(url("calls:staff_discussion_start", pk=direction_list.pk), {
+        "starts_on": today.isoformat(), "ends_on": (today + timedelta(days=30)).isoformat(),
+    })
+    direction_list.refresh_from_db()
+    assert direction_list.status == "discussion"
+    assert client.get(url("calls:direction_list", pk=direction_list.pk)).status_code == 200
+
+
+def test_the_dashboard_flags_overdue_questions_to_staff(client, manager):
+    from grants.models import Clarification
+    from ngos.models import NGO
+    from portal.models import Region
+
+    ngo = NGO.objects.create(bin="940140000385", name_kk="ҚБ", name_ru="ОО", legal_form="public_association",
+                             region=Region.objects.get(slug="almaty"))
+    call = CallFactory()
+    Clarification.objects.create(call=call, ngo=ngo, asked_by=manager, question="?", language="kk",
+                                 asked_at=datetime(2026, 1, 5, 5, tzinfo=UTC))
+    html = client.get(url("portal:dashboard")).content.decode()
+    assert "1 question unanswered for more than 3 working days" in html and call.code in html
