@@ -1,0 +1,24 @@
+"""The grants app's models, one module per concept; import them from here."""
+
+from .calendar import CalendarDay
+from .calls import Call, CallDocument, DeadlineExtension
+from .clarifications import Clarification
+from .customers import Customer, FiscalYear
+from .directions import DirectionComment, PriorityDirection, PriorityDirectionList
+from .lots import CostJustificationLine, Lot, LotIndicator
+
+__all__ = [
+    "CalendarDay",
+    "Call",
+    "CallDocument",
+    "Clarification",
+    "CostJustificationLine",
+    "Customer",
+    "DeadlineExtension",
+    "DirectionComment",
+    "FiscalYear",
+    "Lot",
+    "LotIndicator",
+    "PriorityDirection",
+    "PriorityDirectionList",
+]
