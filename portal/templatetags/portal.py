@@ -1,5 +1,6 @@
 from django import template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from portal import formatting
 from portal.translation import pick
@@ -10,6 +11,17 @@ register.filter("tenge", formatting.tenge)
 register.filter("astana_time", formatting.astana_time)
 register.filter("deadline", formatting.deadline)
 register.filter("astana", formatting.astana)
+
+
+@register.filter
+def css_string(value) -> str:
+    """Text for a CSS string in double quotes inside <style> (PDF page headers).
+
+    <style> is raw text, so HTML escaping would show entities; CSS escapes are used instead.
+    """
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("<", "\\3c ").replace(">", "\\3e ").replace("\n", " ").replace("\r", " ")
+    return mark_safe(text)  # noqa: S308 — every character that could end the string or the <style> is escaped
 
 
 @register.filter

@@ -49,3 +49,13 @@ def test_account_summary_pdf_is_in_the_page_language(world, client):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Нұрлан Әбенов" in text
     assert "1 / 1" in text  # page numbers
+
+
+def test_document_number_in_the_page_header_keeps_hyphens_and_quotes(tmp_path):
+    pdf = render_pdf(
+        "portal/pdf/account_summary.html",
+        {"account": None, "groups": [], "memberships": []},
+        language="ru", number='2027-01 "A&B"', title="Проверка",
+    )
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert text.count('№ 2027-01 "A&B"') == 2  # the page header and the document's first line
