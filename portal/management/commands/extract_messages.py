@@ -30,14 +30,15 @@ class Command(BaseCommand):
         cwd = os.getcwd()
         try:
             os.chdir(base)
-            call_command("makemessages", locale=languages, ignore_patterns=PROJECT_IGNORE, no_obsolete=True, verbosity=0)
+            options = {"locale": languages, "no_obsolete": True, "verbosity": 0}
+            call_command("makemessages", ignore_patterns=PROJECT_IGNORE, **options)
             for app in APPS:
                 if not (base / app).is_dir():
                     continue
                 (base / app / "locale").mkdir(exist_ok=True)
                 os.chdir(base / app)
                 with override_settings(LOCALE_PATHS=[]):
-                    call_command("makemessages", locale=languages, ignore_patterns=["tests"], no_obsolete=True, verbosity=0)
+                    call_command("makemessages", ignore_patterns=["tests"], **options)
                 self.stdout.write(f"{app}/locale updated")
         finally:
             os.chdir(cwd)
