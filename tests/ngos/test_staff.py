@@ -158,3 +158,20 @@ def test_xlsx_export_opens_and_keeps_formulas_out(world, client):
     assert {row[0] for row in rows[1:]} == {world.ngo_a.bin, world.ngo_b.bin, *NGO.objects.filter(
         region__slug="almaty").values_list("bin", flat=True)}
     assert "'=HYPERLINK(\"http://evil\")" in {row[1] for row in rows[1:]}
+
+
+def test_the_staff_list_runs_the_same_queries_for_1_and_30_ngos(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    staff_client(client, world, "auditor")
+    client.get("/kk/ngos/staff/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/kk/ngos/staff/?report=missing")
+    for _ in range(30):
+        ngo = NGOFactory(bankrupt=True, bankrupt_source="Сот шешімі", bankrupt_on=date(2025, 5, 1))
+        Membership.objects.create(ngo=ngo, user=make_user(f"m{ngo.pk}@example.kz"))
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/kk/ngos/staff/?report=missing")
+    assert response.context["page"].paginator.count == 31
+    assert len(many) == len(few)
