@@ -16,6 +16,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("grants.urls")),
+    path("ngos/", include("ngos.urls")),
     prefix_default_language=True,
 )
 
