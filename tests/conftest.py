@@ -1,3 +1,5 @@
+from importlib import import_module
+
 import pytest
 from django.core.cache import cache
 
@@ -16,18 +18,23 @@ def _fast_and_isolated(settings):
     cache.clear()
 
 
+# Data that migrations load: a browser test's flush wipes it, so it is loaded again when missing.
+REFERENCE_DATA = ["portal.migrations.0002_regions", "ngos.migrations.0003_spheres"]
+
+
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Regions come from a data migration; a browser test's flush wipes them, so they come back here."""
     if not ({"db", "transactional_db", "live_server"} & set(request.fixturenames)
             or request.node.get_closest_marker("django_db")):
         return
     request.getfixturevalue("transactional_db" if _wants_transactions(request) else "db")
+    from django.apps import apps
+
     from portal.models import Region
-    from portal.regions import ensure_regions
 
     if Region.objects.count() != 20:
-        ensure_regions(Region)
+        for module in REFERENCE_DATA:
+            import_module(module).load(apps, None)
 
 
 def _wants_transactions(request) -> bool:
