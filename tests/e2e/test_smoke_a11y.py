@@ -15,5 +15,6 @@ def test_axe_check_catches_an_unlabelled_field(page):
     from .conftest import axe_violations
 
     page.goto("/kk/")
-    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text><button></button>')")
+    bad_markup = "<input type=text><button></button>"
+    page.evaluate(f"document.querySelector('main').insertAdjacentHTML('beforeend', '{bad_markup}')")
     assert {"label", "button-name"} <= {v["id"] for v in axe_violations(page)}

@@ -1,0 +1,17 @@
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 gettext \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml ./
+COPY . .
+RUN pip install --no-cache-dir . \
+ && python manage.py compile_translations \
+ && DJANGO_SECRET_KEY=build STATIC_ROOT=/app/staticfiles \
+    STATICFILES_STORAGE=whitenoise.storage.CompressedManifestStaticFilesStorage \
+    python manage.py collectstatic --noinput
+RUN useradd --system --home /app demeu && mkdir -p /srv/demeu/media && chown demeu /srv/demeu/media
+USER demeu
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]

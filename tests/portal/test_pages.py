@@ -1,0 +1,110 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from portal.choices import StaffRole
+from portal.roles import sync_roles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_kazakh_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/kk/"
+
+
+def test_root_redirects_to_the_visitors_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9")
+    assert response["Location"] == "/ru/"
+
+
+@pytest.mark.parametrize(
+    "lang, phrase",
+    [("kk", "Үкіметтік емес ұйымдарға"), ("ru", "Государственные гранты"), ("en", "State grants")],
+)
+def test_home_page_speaks_the_language_of_its_address(client, lang, phrase):
+    response = client.get(f"/{lang}/")
+    body = response.content.decode()
+    assert f'<html lang="{lang}">' in body
+    assert phrase in body
+
+
+def test_switching_language_keeps_the_page_and_remembers_the_choice(world, client):
+    user = world.users["user"]
+    client.force_login(user)
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": "/kk/account/"})
+    assert response.status_code == 302 and response["Location"] == "/ru/account/"
+    user.refresh_from_db()
+    assert user.language == "ru"
+
+
+def test_a_language_prefixed_page_sets_the_cookie_for_pages_without_a_prefix(client):
+    client.get("/ru/")
+    response = client.get("/accounts/login/")
+    assert 'lang="ru"' in response.content.decode()
+
+
+def test_not_found_page_is_in_the_language_of_the_address(client):
+    response = client.get("/ru/no-such-page/")
+    assert response.status_code == 404
+    assert "Страница не найдена" in response.content.decode()
+
+
+def test_forbidden_page_is_in_the_language_of_the_address(world, client):
+    client.force_login(world.users["user"])
+    response = client.get("/kk/staff/audit/")
+    assert response.status_code == 403
+    assert "Қол жеткізу" in response.content.decode()
+
+
+def test_healthz_reports_database_cache_and_broker(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["database"] == "ok" and data["cache"] == "ok"
+    assert data["broker"] in {"ok", "eager"}
+
+
+def test_healthz_is_503_when_the_database_is_down(client, settings):
+    from django.db import connections
+
+    real = connections["default"].settings_dict["PORT"]
+    connections["default"].close()
+    connections["default"].settings_dict["PORT"] = "1"
+    connections["default"].settings_dict["HOST"] = "127.0.0.1"
+    try:
+        response = client.get("/healthz")
+    finally:
+        connections["default"].close()
+        connections["default"].settings_dict["PORT"] = real
+    assert response.status_code == 503
+    assert response.json()["database"].startswith("error")
+
+
+def test_roles_sync_is_idempotent_and_gives_the_auditor_read_only_rights():
+    first = sync_roles()
+    second = sync_roles()
+    assert first == second
+    auditor = Group.objects.get(name=StaffRole.AUDITOR)
+    codenames = set(auditor.permissions.values_list("codename", flat=True))
+    assert codenames and all(code.startswith("view_") for code in codenames)
+
+
+def test_every_role_group_exists_after_migrate():
+    from portal.roles import ALL_GROUPS
+
+    assert set(ALL_GROUPS) <= set(Group.objects.values_list("name", flat=True))
+
+
+def test_dashboard_shows_the_audit_log_to_the_auditor_only(world, client):
+    client.force_login(world.users["auditor"])
+    assert "/en/staff/audit/" in client.get("/en/dashboard/").content.decode()
+    client.force_login(world.users["user"])
+    assert "/en/staff/audit/" not in client.get("/en/dashboard/").content.decode()
+
+
+def test_account_settings_refuse_an_unknown_language_and_keep_the_name_typed(world, client):
+    client.force_login(world.users["user"])
+    response = client.post("/en/account/", {"full_name": "Асқар Бекұлы", "language": "xx"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Асқар Бекұлы" in body and "is-invalid" in body or "Select a valid choice" in body
