@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("grants.urls")),
     path("applications/", include("grants.applications.urls")),
+    path("staff/screening/", include("grants.screening.urls")),
+    path("results/", include("grants.screening.results_urls")),
     prefix_default_language=True,
 )
 

@@ -105,7 +105,9 @@ def timelines(applications) -> dict[int, list[AuditEntry]]:
         .order_by("at", "id")
     )
     found: dict[int, list[AuditEntry]] = {}
+    labels = dict(ApplicationStatus.choices)
     for entry in entries:
+        entry.status_label = labels.get(entry.to_state, entry.to_state)
         found.setdefault(int(entry.object_id), []).append(entry)
     return found
 
