@@ -15,6 +15,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
+    path("ngos/", include("ngos.urls")),
     path("", include("grants.urls")),
     path("applications/", include("grants.applications.urls")),
     path("staff/screening/", include("grants.screening.urls")),
