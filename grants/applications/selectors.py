@@ -149,7 +149,8 @@ def status_steps(application) -> list[dict]:
     for index, label in enumerate(labels):
         if stopped and index > position:
             break
-        steps.append({"label": label, "state": "done" if index < position else "current" if index == position else "later"})
+        state = "done" if index < position else "current" if index == position else "later"
+        steps.append({"label": label, "state": state})
     return steps
 
 

@@ -186,7 +186,9 @@ def _section_data(app: Application, section: str) -> dict:
 def _save_section(*, application, section, data, raw, version, user, now):
     app = _lock(application)
     _ensure_open_for_editing(app, now)
-    ApplicationSection.objects.bulk_create([ApplicationSection(application=app, section=section)], ignore_conflicts=True)
+    ApplicationSection.objects.bulk_create(
+        [ApplicationSection(application=app, section=section)], ignore_conflicts=True
+    )
     saved = ApplicationSection.objects.select_for_update().get(application=app, section=section)
     if saved.version != version and _section_data(app, section) != data:
         # Keep the refused text; one kept version per author and base version, updated as they type on.
@@ -257,7 +259,10 @@ def document_upload(*, application, kind: str, upload, user, now: datetime | Non
     document.file.save(document.name, upload, save=False)
     document.save()
     _touch(app)
-    record(actor=user, obj=app, action="application_document_uploaded", note=document.name, data={"sha256": document.sha256})
+    record(
+        actor=user, obj=app, action="application_document_uploaded", note=document.name,
+        data={"sha256": document.sha256},
+    )
     return document
 
 

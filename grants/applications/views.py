@@ -248,7 +248,9 @@ def documents(request, pk):
         "grants/applications/documents.html",
         {
             "application": application, "form": form, "section": Section.DOCUMENTS,
-            "section_label": Section.DOCUMENTS.label, "upload_limit": settings.UPLOAD_MAX_BYTES, "required": [DocumentKind(k) for k in REQUIRED_DOCUMENTS],
+            "section_label": Section.DOCUMENTS.label,
+            "upload_limit": settings.UPLOAD_MAX_BYTES,
+            "required": [DocumentKind(k) for k in REQUIRED_DOCUMENTS],
             **_sections_nav(application, Section.DOCUMENTS),
         },
     )
@@ -367,7 +369,9 @@ def withdraw(request, pk):
     form = forms.WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_withdraw(application=application, user=request.user, reason=form.cleaned_data["reason"])
+            services.application_withdraw(
+                application=application, user=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -4,7 +4,10 @@ from django.utils.translation import pgettext_lazy
 
 from .choices import CheckResult, ScreeningDecision
 
-RESULT_CHOICES = [(CheckResult.PASS, pgettext_lazy("check", "Pass")), (CheckResult.FAIL, pgettext_lazy("check", "Fail"))]
+RESULT_CHOICES = [
+    (CheckResult.PASS, pgettext_lazy("check", "Pass")),
+    (CheckResult.FAIL, pgettext_lazy("check", "Fail")),
+]
 
 
 class ChecksForm(forms.Form):
