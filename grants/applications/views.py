@@ -70,6 +70,8 @@ def my_applications(request):
 @login_required
 def start(request, lot):
     lot = get_object_or_404(Lot.objects.select_related("call", "region"), code=lot)
+    if not lot.call.is_public:
+        raise Http404  # a lot of a call not yet announced is nobody's business
     ngos = NGO.objects.filter(memberships__user=request.user).order_by("name_ru")
     verified = [ngo for ngo in ngos if request.user.has_perm("grants.start_application", ngo)]
     if not verified:

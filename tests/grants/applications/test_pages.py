@@ -145,3 +145,10 @@ def test_the_dashboard_panel_leads_back_to_the_draft(rf, application, member):
     (item,) = panel["items"]
     assert item["url"] == reverse("applications:section", kwargs={"pk": application.pk, "section": "overview"})
     assert "Draft" in item["note"]
+
+
+def test_a_lot_of_a_call_not_yet_announced_cannot_be_applied_to(client, lot, member):
+    lot.call.status, lot.call.announced_at = "draft", None
+    lot.call.save()
+    client.force_login(member)
+    assert client.get(reverse("applications:start", kwargs={"lot": lot.code})).status_code == 404

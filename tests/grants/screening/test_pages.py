@@ -74,3 +74,18 @@ def test_drafts_are_not_listed_for_staff(client, submitted, officer, lot):
     client.force_login(officer)
     body = client.get(reverse("screening:call", kwargs={"call": lot.call.code})).content.decode()
     assert draft.title not in body and submitted.title in body
+
+
+def test_staff_do_not_read_a_withdrawn_application_being_changed(client, application, head, call, officer):
+    from datetime import timedelta
+
+    from grants.applications import services as application_services
+
+    application_services.application_submit(application=application, user=head, now=call.closes_at - timedelta(2))
+    application_services.application_withdraw(application=application, user=head, reason="Қайта жазамыз",
+                                              now=call.closes_at - timedelta(1))
+    Application.objects.filter(pk=application.pk).update(summary="Жаңа, әлі тапсырылмаған мәтін")
+    client.force_login(officer)
+    page = client.get(reverse("screening:application", kwargs={"call": call.code, "pk": application.pk}))
+    body = page.content.decode()
+    assert "The NGO withdrew this application" in body and "әлі тапсырылмаған" not in body
