@@ -4,7 +4,7 @@ the outcomes later steps record. Each state change checks TRANSITIONS, locks the
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -311,11 +311,18 @@ def document_delete(*, document: ApplicationDocument, user, now: datetime | None
 def _next_number(call) -> tuple[int, str]:
     """The next number in the call, taken under the counter's row lock: no duplicates, and no gaps because a
     transaction that fails after taking a number rolls the counter back with it."""
-    CallCounter.objects.bulk_create([CallCounter(call=call)], ignore_conflicts=True)
-    counter = CallCounter.objects.select_for_update().get(call=call)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number, f"{call.code}-{counter.last_number:04d}"
+    table = connection.ops.quote_name(CallCounter._meta.db_table)
+    increment = f"UPDATE {table} SET last_number = last_number + 1 WHERE call_id = %s RETURNING last_number"
+    with connection.cursor() as cursor:
+        # One statement takes the row lock and the number (the usual case, from the second submission on).
+        cursor.execute(increment, [call.pk])
+        row = cursor.fetchone()
+        if row is None:
+            CallCounter.objects.bulk_create([CallCounter(call=call)], ignore_conflicts=True)
+            cursor.execute(increment, [call.pk])
+            row = cursor.fetchone()
+    number = row[0]
+    return number, f"{call.code}-{number:04d}"
 
 
 @transaction.atomic
