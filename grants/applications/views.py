@@ -20,7 +20,7 @@ from ngos.models import NGO, MemberRole
 from reports.pdf import pdf_response
 
 from . import budget, checks, forms, selectors, services
-from .choices import REQUIRED_DOCUMENTS, DocumentKind, Section
+from .choices import REQUIRED_DOCUMENTS, ApplicationStatus, DocumentKind, Section
 from .models import Application, ApplicationDocument, DraftConflict, Submission
 
 ROW_TEMPLATES = {
@@ -342,7 +342,8 @@ def check(request, pk):
 @login_required
 def submit(request, pk):
     application = _application(request, pk)
-    if request.method == "POST" and request.user.has_perm("grants.withdraw_application", application):
+    already = application.status == ApplicationStatus.SUBMITTED
+    if request.method == "POST" and already and request.user.has_perm("grants.withdraw_application", application):
         # A second click, or a second tab, once the first went through: the same receipt, no second number.
         submission = services.application_submit(application=application, user=request.user)
         messages.info(request, _("Application %(number)s is already submitted.") % {"number": submission.number})
