@@ -57,3 +57,13 @@ def test_set_outcome_only_records_evaluation_outcomes(application, head, status)
     at(application, "under_evaluation")
     with pytest.raises(ValidationError, match="not an outcome of the evaluation"):
         services.application_set_outcome(application=application, status=status, actor=head)
+
+
+def test_the_staff_model_permissions_name_real_permissions():
+    from django.contrib.auth.models import Permission
+
+    from grants.applications.permissions import ROLE_PERMISSIONS
+
+    known = {f"{p.content_type.app_label}.{p.codename}" for p in Permission.objects.select_related("content_type")}
+    declared = {code for codes in ROLE_PERMISSIONS.values() for code in codes}
+    assert declared <= known, sorted(declared - known)
