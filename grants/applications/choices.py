@@ -43,13 +43,13 @@ class Section(models.TextChoices):
 
 
 class BudgetCategory(models.TextChoices):
-    STAFF = "staff", _("Staff")
-    TRAVEL = "travel", _("Travel")
-    MATERIALS = "materials", _("Materials")
-    SERVICES = "services", _("Services")
-    EQUIPMENT = "equipment", _("Equipment")
-    INSTITUTIONAL = "institutional", _("Institutional development")
-    ADMINISTRATIVE = "administrative", _("Administrative costs")
+    STAFF = "staff", pgettext_lazy("budget", "Staff")
+    TRAVEL = "travel", pgettext_lazy("budget", "Travel")
+    MATERIALS = "materials", pgettext_lazy("budget", "Materials")
+    SERVICES = "services", pgettext_lazy("budget", "Services")
+    EQUIPMENT = "equipment", pgettext_lazy("budget", "Equipment")
+    INSTITUTIONAL = "institutional", pgettext_lazy("budget", "Institutional development")
+    ADMINISTRATIVE = "administrative", pgettext_lazy("budget", "Administrative costs")
 
 
 # Direct project costs: everything but institutional development and administration.

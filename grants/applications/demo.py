@@ -342,10 +342,10 @@ def seed_closed(call: Call, main: NGO, spare: list, stdout=None) -> int:
                             ApplicationStatus.NOT_FUNDED):
             application = Application.objects.get(lot=plan.lot, ngo=plan.ngo)
             services.application_set_outcome(application=application, status=ApplicationStatus.UNDER_EVALUATION,
-                                              actor=admin, note="demo")
+                                              actor=admin, note="demo", now=call.closes_at + timedelta(days=12))
             if plan.outcome != ApplicationStatus.UNDER_EVALUATION:
                 services.application_set_outcome(application=application, status=plan.outcome, actor=admin,
-                                                  note="demo")
+                                                  note="demo", now=call.closes_at + timedelta(days=30))
     return len(plans)
 
 

@@ -183,8 +183,12 @@ class BudgetRowForm(StyledMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit_cost"].widget.attrs["data-budget"] = "unit_cost"
+        self.fields["unit_cost"].widget.attrs.update({"data-budget": "unit_cost", "size": 11})
         self.fields["category"].widget.attrs["data-budget"] = "category"
+        # Small intrinsic widths so that the whole row fits; the cells' CSS sets the rest.
+        self.fields["description"].widget.attrs["size"] = 16
+        self.fields["unit"].widget.attrs["size"] = 5
+        self.fields["quantity"].widget.attrs["size"] = 6
 
 
 class LotIndicatorRowForm(StyledMixin, forms.Form):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from portal.models import AuditEntry
@@ -115,6 +116,8 @@ def timelines(applications) -> dict[int, list[AuditEntry]]:
     labels = dict(ApplicationStatus.choices)
     for entry in entries:
         entry.status_label = labels.get(entry.to_state, entry.to_state)
+        # The moment the service decided by, which is the audit time unless the clock was set for it.
+        entry.moment = parse_datetime(entry.data.get("at", "")) or entry.at
         found.setdefault(int(entry.object_id), []).append(entry)
     return found
 

@@ -82,15 +82,19 @@ def _lock(application) -> Application:
 
 
 def _transition(
-    app: Application, target: str, *, actor, note: str = "", data: dict | None = None, also: tuple = ()
+    app: Application, target: str, *, actor, note: str = "", data: dict | None = None, also: tuple = (),
+    at: datetime | None = None,
 ) -> Application:
-    """Move to `target` if the table allows it; `also` names other fields saved in the same UPDATE."""
+    """Move to `target` if the table allows it; `also` names other fields saved in the same UPDATE. `at` is the
+    moment the service decided by (the server's clock, or a frozen one): the status history shows it."""
     action = TRANSITIONS.get((app.status, target))
     if action is None:
         _refuse_transition(app.status, target)
     previous = app.status
     app.status = target
     app.save(update_fields=["status", "updated_at", *also])
+    if at is not None:
+        data = {**(data or {}), "at": at.isoformat()}
     record(actor=actor, obj=app, action=action, from_state=previous, to_state=target, note=note, data=data)
     return app
 
@@ -133,7 +137,7 @@ def application_start(*, lot, ngo, user, now: datetime | None = None) -> Applica
     except IntegrityError:
         # Another member started it at the same moment: theirs is ours.
         return Application.objects.get(lot=lot, ngo=ngo)
-    record(actor=user, obj=app, action="application_started", to_state=app.status)
+    record(actor=user, obj=app, action="application_started", to_state=app.status, data={"at": now.isoformat()})
     return app
 
 
@@ -356,8 +360,8 @@ def application_submit(*, application, user, now: datetime | None = None) -> Sub
     )
     app.submitted_at = now
     _transition(
-        app, S.SUBMITTED, actor=user, also=("sequence", "registration_number", "submitted_at"),
-        data={"number": submission.number, "sha256": submission.snapshot_sha256, "at": now.isoformat()},
+        app, S.SUBMITTED, actor=user, also=("sequence", "registration_number", "submitted_at"), at=now,
+        data={"number": submission.number, "sha256": submission.snapshot_sha256},
     )
 
     def notify():
@@ -393,7 +397,7 @@ def application_withdraw(*, application, user, reason: str, now: datetime | None
     submission.withdrawn_by = user
     submission.withdrawal_reason = reason
     submission.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-    _transition(app, S.WITHDRAWN, actor=user, note=reason, data={"number": submission.number})
+    _transition(app, S.WITHDRAWN, actor=user, note=reason, data={"number": submission.number}, at=now)
 
     def notify():
         from .tasks import send_withdrawal_notice
@@ -405,23 +409,27 @@ def application_withdraw(*, application, user, reason: str, now: datetime | None
 
 
 @transaction.atomic
-def application_record_screening(*, application, status: str, actor, note: str = "") -> Application:
+def application_record_screening(
+    *, application, status: str, actor, note: str = "", now: datetime | None = None
+) -> Application:
     """Admitted or not admitted, as the screening decided (called by grants.screening.services)."""
     if status not in SCREENING_OUTCOMES:
         raise ValidationError(_("Screening decides only whether an application is admitted."), code="outcome")
     app = _lock(application)
-    return _transition(app, status, actor=actor, note=note)
+    return _transition(app, status, actor=actor, note=note, at=now or timezone.now())
 
 
 @transaction.atomic
-def application_set_outcome(*, application, status: str, actor, note: str = "") -> Application:
+def application_set_outcome(
+    *, application, status: str, actor, note: str = "", now: datetime | None = None
+) -> Application:
     """Under evaluation, then winner, reserve or not funded: the evaluation and commission steps call this."""
     if status not in EVALUATION_OUTCOMES:
         raise ValidationError(
             _("“%(status)s” is not an outcome of the evaluation.") % {"status": S(status).label}, code="outcome"
         )
     app = _lock(application)
-    return _transition(app, status, actor=actor, note=note)
+    return _transition(app, status, actor=actor, note=note, at=now or timezone.now())
 
 
 def submission_receipt(*, submission: Submission) -> bytes:

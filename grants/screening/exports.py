@@ -17,7 +17,7 @@ def header() -> list[str]:
     return [
         _("Registration number"), _("Submitted at (Astana time)"), _("NGO"), _("BIN"), _("Region"), _("Lot"),
         _("Project title"), _("Language"), _("Amount requested, ₸"), _("Status"), _("Screening decision"),
-        _("Failed checks"), pgettext("cause", "Reason"), _("SHA-256 of the submission"),
+        _("Requirements not met"), pgettext("cause", "Reason"), _("SHA-256 of the submission"),
     ]
 
 

@@ -159,7 +159,7 @@ def screening_decide(*, screening: Screening, decision: str, reason_kk: str = ""
         record(actor=user, obj=screening, action="screening_reason_changed", note=reason_ru or reason_kk)
     else:
         application_services.application_record_screening(
-            application=screening.application, status=target, actor=user, note=reason_ru or reason_kk
+            application=screening.application, status=target, actor=user, note=reason_ru or reason_kk, now=now
         )
     return screening
 
