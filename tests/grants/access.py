@@ -129,3 +129,10 @@ PAGES = [
     Page("calls:staff_comment_answer", PUBLIC, kwargs=lambda w: {"pk": w.comment.pk}, status=405),
     Page("calls:staff_calendar_delete", PUBLIC, kwargs=lambda w: {"pk": w.holiday.pk}, status=405),
 ]
+
+# Applications, screening and results (grants/applications, grants/screening).
+from .access_applications import BUILDERS as _AB  # noqa: E402
+from .access_applications import PAGES as _A  # noqa: E402
+
+PAGES += _A
+BUILDERS += _AB
