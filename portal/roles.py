@@ -12,7 +12,7 @@ from django.db import DEFAULT_DB_ALIAS
 
 from .choices import PublicRole, StaffRole
 
-APPS_WITH_PERMISSIONS = ("portal", "ngos", "grants", "evaluations", "reports")
+APPS_WITH_PERMISSIONS = ("portal", "ngos", "grants", "grants.applications", "evaluations", "reports")
 ALL_GROUPS = [r.value for r in StaffRole] + [r.value for r in PublicRole]
 
 

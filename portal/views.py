@@ -21,7 +21,7 @@ from . import selectors
 from .filters import AuditEntryFilter
 from .forms import AccountSettingsForm
 
-DASHBOARD_APPS = ("portal", "ngos", "grants", "evaluations", "reports")
+DASHBOARD_APPS = ("portal", "ngos", "grants", "grants.applications", "evaluations", "reports")
 
 
 def home(request):
