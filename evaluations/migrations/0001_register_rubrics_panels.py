@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 ('name_ru', models.CharField(blank=True, max_length=300, verbose_name='name (Russian)')),
                 ('name_en', models.CharField(blank=True, max_length=300, verbose_name='name (English)')),
                 ('overall_threshold', models.DecimalField(decimal_places=2, default=Decimal('0'), help_text='The lowest mean weighted total (out of 100) an application may have to be recommended.', max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='overall threshold')),
-                ('dispersion_percent', models.PositiveSmallIntegerField(default=30, help_text="Applications whose experts' totals differ by more than this share of the maximum total are flagged for discussion at the meeting.", validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='dispersion flag, % of the maximum')),
+                ('dispersion_percent', models.PositiveSmallIntegerField(default=30, help_text="Applications whose experts' totals differ by more than this share of the maximum total are flagged for discussion at the meeting.", validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='dispersion flag, percent of the maximum')),
                 ('locked_at', models.DateTimeField(blank=True, null=True, verbose_name='locked at')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),

@@ -87,7 +87,8 @@ class Draw(models.Model):
 
     @property
     def number(self) -> str:
-        return f"DRAW-{self.panel.call.code}-{self.pk}"
+        # No hyphens: the PDF header escapes them (escapejs) and shows the escape codes.
+        return f"{self.panel.call.code.replace('-', '/')}/D{self.pk}"
 
     def observer_names(self) -> list[str]:
         return [line.strip() for line in self.observers.splitlines() if line.strip()]

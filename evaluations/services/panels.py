@@ -42,7 +42,7 @@ def panel_create(*, call, actor, direction=None, size: int = 3, reserves: int = 
 @transaction.atomic
 def panel_draw(*, panel: Panel, actor, observers: str, seed: str = "") -> Draw:
     """Draw the members and reserves. The seed and the exact pool are kept, so the draw can be re-run."""
-    panel = Panel.objects.select_for_update().select_related("sphere").get(pk=panel.pk)
+    panel = Panel.objects.select_for_update(of=("self",)).select_related("sphere").get(pk=panel.pk)
     if panel.status != PanelStatus.DRAFT:
         raise ValidationError(_("This commission has been drawn already."))
     names = [line.strip() for line in (observers or "").splitlines() if line.strip()]
