@@ -15,6 +15,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
+    path("", include("grants.urls")),
+    path("applications/", include("grants.applications.urls")),
     path("", include("evaluations.urls")),
     prefix_default_language=True,
 )

@@ -22,3 +22,5 @@ __all__ = [
     "PriorityDirection",
     "PriorityDirectionList",
 ]
+from grants.applications.models import *  # noqa: E402,F401,F403  applications (issue 5)
+from grants.screening.models import *  # noqa: E402,F401,F403  screening (issue 5)

@@ -1,0 +1,106 @@
+"""What an uploaded document really is (by its bytes, never by its name), a safe name for it, and its SHA-256."""
+
+import hashlib
+import posixpath
+import zipfile
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class FileKind:
+    extension: str
+    content_type: str
+    label: str
+
+
+PDF = FileKind("pdf", "application/pdf", "PDF")
+DOCX = FileKind("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX")
+XLSX = FileKind("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX")
+JPG = FileKind("jpg", "image/jpeg", "JPG")
+PNG = FileKind("png", "image/png", "PNG")
+ACCEPTED = (PDF, DOCX, XLSX, JPG, PNG)
+ACCEPTED_LABELS = ", ".join(kind.label for kind in ACCEPTED)
+MAX_NAME = 120
+
+
+def _office_kind(upload) -> FileKind | None:
+    """DOCX and XLSX are ZIP archives: the entries inside say which (a renamed .zip is neither)."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    if "[Content_Types].xml" not in names:
+        return None
+    if any(name.startswith("word/") for name in names):
+        return DOCX
+    if any(name.startswith("xl/") for name in names):
+        return XLSX
+    return None
+
+
+def sniff(upload) -> FileKind | None:
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    guess = filetype.guess(head)
+    if guess is None:
+        return None
+    if guess.mime == PDF.content_type:
+        return PDF
+    if guess.mime == JPG.content_type:
+        return JPG
+    if guess.mime == PNG.content_type:
+        return PNG
+    if guess.extension in {"zip", "docx", "xlsx"}:
+        return _office_kind(upload)
+    return None
+
+
+def safe_name(original: str, kind: FileKind) -> str:
+    """A plain file name: no folders, no leading dots, only safe characters, and the extension its content has."""
+    base = posixpath.basename((original or "").replace("\\", "/"))
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
+    stem = get_valid_filename(stem.strip(". ")) if stem.strip(". ") else ""
+    stem = stem.lstrip(".-_")[: MAX_NAME - len(kind.extension) - 1] or "document"
+    return f"{stem}.{kind.extension}"
+
+
+def sha256_of(upload) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def validate_upload(upload) -> FileKind:
+    """The kind of an acceptable upload, or a ValidationError that says what is wrong with it."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s. Please upload a smaller file."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+        )
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    kind = sniff(upload)
+    if kind is None:
+        raise ValidationError(
+            _("The content of this file is not one of the accepted formats (%(formats)s), whatever its name says."),
+            code="bad_type",
+            params={"formats": ACCEPTED_LABELS},
+        )
+    return kind

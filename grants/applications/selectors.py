@@ -1,0 +1,221 @@
+"""Reads for the application pages: each returns what a page shows in a fixed number of queries."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from portal.models import AuditEntry
+
+from . import budget, checks
+from .choices import EDITABLE_STATUSES, ApplicationStatus, Section
+from .models import Application, ApplicationSection, DraftConflict, Submission
+
+
+def _with_content(queryset):
+    return queryset.select_related("lot__call", "lot__region", "ngo").prefetch_related(
+        "lot__indicators", "activities", "indicators__lot_indicator", "budget_lines", "documents", "sections"
+    )
+
+
+def application_with_content(pk: int) -> Application:
+    """An application with everything its pages, checks and snapshot read."""
+    return _with_content(Application.objects.all()).get(pk=pk)
+
+
+def applications_of_user(user):
+    """The applications of every NGO the user belongs to, newest first, with their receipts."""
+    return (
+        Application.objects.filter(ngo__memberships__user=user)
+        .select_related("lot__call", "ngo")
+        .prefetch_related("budget_lines", latest_submissions())
+        .order_by("lot__call__closes_at", "-created_at", "id")
+        .distinct()
+    )
+
+
+def latest_submissions():
+    return Prefetch(
+        "submissions", queryset=Submission.objects.order_by("-submitted_at", "-id"), to_attr="submission_list"
+    )
+
+
+def current_submission(application) -> Submission | None:
+    """The latest submission (withdrawn or not); uses the prefetched list when there is one."""
+    if hasattr(application, "submission_list"):
+        return application.submission_list[0] if application.submission_list else None
+    return application.submissions.order_by("-submitted_at", "-id").first()
+
+
+def application_of_ngo_for_lot(*, lot, ngo) -> Application | None:
+    return Application.objects.filter(lot=lot, ngo=ngo).first()
+
+
+def section_versions(application) -> dict[str, ApplicationSection]:
+    return {row.section: row for row in application.sections.all()}
+
+
+@dataclass(frozen=True)
+class SectionState:
+    section: str
+    label: str
+    problems: list
+    saved: ApplicationSection | None
+
+    @property
+    def state(self) -> str:
+        if not self.problems:
+            return "complete"
+        return "started" if self.saved else "empty"
+
+
+def section_states(application) -> list[SectionState]:
+    problems = checks.section_problems(application)
+    saved = section_versions(application)
+    return [
+        SectionState(section=s.value, label=s.label, problems=problems[s.value], saved=saved.get(s.value))
+        for s in Section
+    ]
+
+
+def progress(states: list[SectionState]) -> tuple[int, int]:
+    return sum(1 for s in states if s.state == "complete"), len(states)
+
+
+def open_conflicts(application, section: str | None = None):
+    qs = DraftConflict.objects.filter(application=application, resolved_at__isnull=True).select_related("author")
+    if section:
+        qs = qs.filter(section=section)
+    return qs
+
+
+def timelines(applications) -> dict[int, list[AuditEntry]]:
+    """The status changes of many applications, oldest first, in one query."""
+    ids = [str(a.pk) for a in applications]
+    if not ids:
+        return {}
+    entries = (
+        AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Application), object_id__in=ids)
+        .exclude(to_state="")
+        .select_related("actor")
+        .order_by("at", "id")
+    )
+    found: dict[int, list[AuditEntry]] = {}
+    for entry in entries:
+        found.setdefault(int(entry.object_id), []).append(entry)
+    return found
+
+
+# The path an application walks; the dashboard marks where it is on it.
+MAIN_PATH = [
+    ApplicationStatus.DRAFT,
+    ApplicationStatus.SUBMITTED,
+    "screened",
+    ApplicationStatus.UNDER_EVALUATION,
+    "decided",
+]
+SCREENED = {ApplicationStatus.ADMITTED, ApplicationStatus.NOT_ADMITTED}
+DECIDED = {ApplicationStatus.WINNER, ApplicationStatus.RESERVE, ApplicationStatus.NOT_FUNDED}
+
+
+def status_steps(application) -> list[dict]:
+    """The steps draft → submitted → admitted/not admitted → under evaluation → outcome, marked done/current/later."""
+    status = application.status
+    if status in EDITABLE_STATUSES:
+        position = 0
+    elif status == ApplicationStatus.SUBMITTED:
+        position = 1
+    elif status in SCREENED:
+        position = 2
+    elif status == ApplicationStatus.UNDER_EVALUATION:
+        position = 3
+    else:
+        position = 4
+    labels = [
+        ApplicationStatus.WITHDRAWN.label if status == ApplicationStatus.WITHDRAWN else ApplicationStatus.DRAFT.label,
+        ApplicationStatus.SUBMITTED.label,
+        ApplicationStatus(status).label if status in SCREENED else _("Admitted or not admitted"),
+        ApplicationStatus.UNDER_EVALUATION.label,
+        ApplicationStatus(status).label if status in DECIDED else _("Winner, reserve or not funded"),
+    ]
+    stopped = status == ApplicationStatus.NOT_ADMITTED
+    steps = []
+    for index, label in enumerate(labels):
+        if stopped and index > position:
+            break
+        steps.append({"label": label, "state": "done" if index < position else "current" if index == position else "later"})
+    return steps
+
+
+def canonical_json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+def snapshot_hash(snapshot: dict) -> str:
+    return hashlib.sha256(canonical_json(snapshot)).hexdigest()
+
+
+def _money(value) -> str | None:
+    return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
+
+
+def build_snapshot(app) -> dict:
+    """Every section as it stands, and the SHA-256 of every document: what a submission freezes."""
+    totals = budget.totals_of_lines(app.budget_lines.all())
+    return {
+        "application": app.pk,
+        "revision": app.version,
+        "call": app.lot.call.code,
+        "lot": app.lot.code,
+        "ngo": {"bin": app.ngo.bin, "name_kk": app.ngo.name_kk, "name_ru": app.ngo.name_ru},
+        "language": app.language,
+        "overview": {"title": app.title, "summary": app.summary},
+        "problem": {"problem": app.problem, "goals": app.goals},
+        "beneficiaries": {"target_groups": app.target_groups, "count": app.beneficiaries_count},
+        "activities": [
+            {"activity": a.activity, "start": a.starts_on.isoformat() if a.starts_on else None,
+             "end": a.ends_on.isoformat() if a.ends_on else None, "outputs": a.outputs}
+            for a in app.activities.all()
+        ],
+        "indicators": [
+            {"lot_indicator": i.lot_indicator_id, "name": i.display_name, "unit": i.display_unit,
+             "baseline": _money(i.baseline), "target": _money(i.target), "verification": i.verification}
+            for i in app.indicators.all()
+        ],
+        "team": app.team,
+        "partners": app.partners,
+        "risks": {"risks": app.risks, "sustainability": app.sustainability},
+        "budget": {
+            "lines": [
+                {"category": b.category, "description": b.description, "unit": b.unit,
+                 "quantity": _money(b.quantity), "unit_cost": _money(b.unit_cost), "amount": _money(b.amount)}
+                for b in app.budget_lines.all()
+            ],
+            "total": _money(totals.total),
+            "by_category": {k: _money(v) for k, v in sorted(totals.by_category.items())},
+        },
+        "documents": [
+            {"kind": d.kind, "name": d.name, "size": d.size, "content_type": d.content_type, "sha256": d.sha256}
+            for d in app.documents.all()
+        ],
+        "declarations": {
+            "accuracy": app.declares_accuracy,
+            "eligibility": app.declares_eligibility,
+            "publication": app.consents_publication,
+        },
+    }
+
+
+def submitted_in_call(call):
+    """Applications of a call that were ever submitted (drafts are the NGOs' own), by registration number."""
+    return (
+        Application.objects.filter(lot__call=call)
+        .exclude(Q(status=ApplicationStatus.DRAFT) | Q(registration_number=""))
+        .select_related("lot", "ngo")
+        .prefetch_related("budget_lines", latest_submissions())
+        .order_by("sequence", "id")
+    )

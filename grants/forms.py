@@ -1,0 +1,423 @@
+"""Forms of the grants pages. Rules that need the database (MCI limits, codes) come from the services,
+so a form and a service can never disagree."""
+
+import re
+from datetime import datetime, time
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ngos.models import NGO
+from portal.formatting import ASTANA
+
+from .choices import CommentResolution, DocumentKind, QuestionLanguage
+from .models import (
+    CalendarDay,
+    Call,
+    Customer,
+    FiscalYear,
+    Lot,
+    PriorityDirection,
+)
+from .selectors import lots_in_order
+from .services import lots as lot_services
+from .uploads import validate_document
+
+DEFAULT_OPENING_TIME = time(9, 0)
+DEFAULT_DEADLINE_TIME = time(18, 30)
+
+
+class AmountInput(forms.TextInput):
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+
+class AmountField(forms.DecimalField):
+    """A decimal typed the way people type money here: '1 234 567,89' or '1234567.89'."""
+
+    widget = AmountInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"[\s\u00a0\u202f]", "", value).replace(",", ".")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
+        return value
+
+
+def style(form) -> None:
+    """Bootstrap classes on every widget (the shared form_fields partial renders the widget as is)."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class StyledModelForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+def astana_moment(day, at: time) -> datetime:
+    return datetime.combine(day, at, tzinfo=ASTANA)
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def time_input():
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def text_area(rows=4):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class CallForm(StyledModelForm):
+    """Opening and closing are entered as a date and a time in Astana time."""
+
+    opens_on = forms.DateField(label=_("Applications open on"), widget=date_input())
+    opens_time = forms.TimeField(
+        label=_("at (Astana time)"), initial=DEFAULT_OPENING_TIME, widget=time_input()
+    )
+    closes_on = forms.DateField(label=_("Applications close on"), widget=date_input())
+    closes_time = forms.TimeField(
+        label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME, widget=time_input(),
+        help_text=_("Deadlines are usually 18:30 Astana time."),
+    )
+
+    class Meta:
+        model = Call
+        fields = [
+            "customer", "fiscal_year", "number", "title_kk", "title_ru", "title_en", "description_kk",
+            "description_ru", "description_en",
+        ]
+        widgets = {"description_kk": text_area(6), "description_ru": text_area(6), "description_en": text_area(6)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("description_kk", "description_ru"):
+            self.fields[name].required = True
+        if self.instance.pk:
+            opens, closes = self.instance.opens_at.astimezone(ASTANA), self.instance.closes_at.astimezone(ASTANA)
+            self.initial.update(
+                opens_on=opens.date(), opens_time=opens.time(), closes_on=closes.date(), closes_time=closes.time()
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens_on") and data.get("opens_time") is not None:
+            data["opens_at"] = astana_moment(data["opens_on"], data["opens_time"])
+        if data.get("closes_on") and data.get("closes_time") is not None:
+            data["closes_at"] = astana_moment(data["closes_on"], data["closes_time"])
+        if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
+            self.add_error("closes_on", _("Applications must close after they open."))
+        return data
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {name: data[name] for name in [*self.Meta.fields, "opens_at", "closes_at"]}
+
+    def _post_clean(self):
+        # The service decides about uniqueness and the model's own checks; skip ModelForm's instance validation.
+        pass
+
+
+class DocumentForm(StyledForm):
+    kind = forms.ChoiceField(label=_("Type"), choices=DocumentKind.choices)
+    title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=300)
+    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, DOCX, XLSX, ODT, ODS, DOC or XLS.")
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content_type = validate_document(upload)
+        return upload
+
+
+class ReasonsForm(StyledForm):
+    reason_kk = forms.CharField(label=_("Reason (Kazakh)"), widget=text_area(3))
+    reason_ru = forms.CharField(label=_("Reason (Russian)"), widget=text_area(3))
+    reason_en = forms.CharField(label=_("Reason (English)"), widget=text_area(3), required=False)
+
+
+class ExtendForm(ReasonsForm):
+    new_closes_on = forms.DateField(label=_("New closing date"), widget=date_input())
+    new_closes_time = forms.TimeField(label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME, widget=time_input())
+
+    field_order = ["new_closes_on", "new_closes_time", "reason_kk", "reason_ru", "reason_en"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_closes_on") and data.get("new_closes_time") is not None:
+            data["new_closes_at"] = astana_moment(data["new_closes_on"], data["new_closes_time"])
+        return data
+
+
+class CancelForm(ReasonsForm):
+    pass
+
+
+class CloneForm(StyledForm):
+    fiscal_year = forms.ModelChoiceField(label=_("Year of the new call"), queryset=FiscalYear.objects.all())
+    number = forms.IntegerField(label=_("Number of the new call"), min_value=1, max_value=999)
+
+
+class LotForm(StyledModelForm):
+    budget = AmountField(label=_("Budget, tenge"), max_digits=16, decimal_places=2, min_value=Decimal("0.01"))
+
+    class Meta:
+        model = Lot
+        fields = [
+            "code", "direction", "title_kk", "title_ru", "title_en", "region", "grant_type", "term_months", "budget",
+            "grants_count", "problem_kk", "problem_ru", "problem_en", "target_groups_kk", "target_groups_ru",
+            "target_groups_en", "expected_results_kk", "expected_results_ru", "expected_results_en",
+            "requirements_kk", "requirements_ru", "requirements_en",
+        ]
+        widgets = {
+            name: text_area(3)
+            for name in (
+                "problem_kk", "problem_ru", "problem_en", "target_groups_kk", "target_groups_ru", "target_groups_en",
+                "expected_results_kk", "expected_results_ru", "expected_results_en", "requirements_kk",
+                "requirements_ru", "requirements_en",
+            )
+        }
+
+    def __init__(self, *args, call: Call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.call = call
+        self.fields["direction"].queryset = PriorityDirection.objects.filter(
+            direction_list__customer=call.customer_id, direction_list__fiscal_year=call.fiscal_year_id
+        ).order_by("number")
+        self.fields["region"].empty_label = _("National (the whole country)")
+        self.fields["budget"].widget.attrs["data-lot-budget"] = ""
+        self.fields["grants_count"].required = False
+        if not self.instance.pk:
+            self.initial.setdefault("code", f"{call.fiscal_year.year}-")
+
+    def clean(self):
+        data = super().clean()
+        for field, message in lot_services.lot_rule_errors(call=self.call, lot=self.instance.pk and self.instance,
+                                                           fields=data).items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return data
+
+    def _post_clean(self):
+        pass
+
+
+class RowForm(StyledForm):
+    """A row of an inline table; a row left entirely empty is skipped."""
+
+    use_required_attribute = False
+
+    def __init__(self, *args, index: int = 0, **kwargs):
+        kwargs.setdefault("empty_permitted", True)
+        super().__init__(*args, **kwargs)
+        self.index = index
+        for field in self.fields.values():
+            field.widget.attrs["class"] += " form-control-sm"
+
+
+class IndicatorForm(RowForm):
+    name_kk = forms.CharField(label=_("Indicator (Kazakh)"), max_length=500)
+    name_ru = forms.CharField(label=_("Indicator (Russian)"), max_length=500)
+    unit_kk = forms.CharField(label=_("Unit (Kazakh)"), max_length=60)
+    unit_ru = forms.CharField(label=_("Unit (Russian)"), max_length=60)
+    target_value = AmountField(label=_("Target value"), max_digits=14, decimal_places=2, min_value=Decimal("0"))
+
+
+class JustificationLineForm(RowForm):
+    item_kk = forms.CharField(label=_("Item (Kazakh)"), max_length=500)
+    item_ru = forms.CharField(label=_("Item (Russian)"), max_length=500)
+    unit_kk = forms.CharField(label=_("Unit (Kazakh)"), max_length=60)
+    unit_ru = forms.CharField(label=_("Unit (Russian)"), max_length=60)
+    quantity = AmountField(label=_("Quantity"), max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    unit_cost = AmountField(label=_("Unit cost, tenge"), max_digits=16, decimal_places=2, min_value=Decimal("0"))
+    source_kk = forms.CharField(label=_("Source or norm (Kazakh)"), max_length=500)
+    source_ru = forms.CharField(label=_("Source or norm (Russian)"), max_length=500)
+
+    def amount(self) -> Decimal | None:
+        try:
+            quantity = AmountField().to_python(self["quantity"].value())
+            unit_cost = AmountField().to_python(self["unit_cost"].value())
+        except (ValidationError, InvalidOperation):
+            return None
+        if quantity is None or unit_cost is None:
+            return None
+        return (quantity * unit_cost).quantize(Decimal("0.01"))
+
+
+class RowSet:
+    """Rows of one inline table, named `<prefix>-<n>-<field>`. Rows may be added and removed in the
+    browser, so the numbers may have gaps: the rows are whatever the request carries."""
+
+    def __init__(self, form_class, prefix: str, *, data=None, initial: list[dict] | None = None):
+        self.form_class, self.prefix = form_class, prefix
+        if data is not None:
+            pattern = re.compile(rf"^{re.escape(prefix)}-(\d+)-")
+            indices = sorted({int(m.group(1)) for key in data for m in [pattern.match(key)] if m})
+            self.forms = [form_class(data, prefix=f"{prefix}-{i}", index=i) for i in indices]
+        else:
+            indices = list(range(len(initial or [])))
+            self.forms = [
+                form_class(initial=row, prefix=f"{prefix}-{i}", index=i) for i, row in enumerate(initial or [])
+            ]
+        self.next_index = (max(indices) + 1) if indices else 0
+        self.is_bound = data is not None
+
+    def __iter__(self):
+        return iter(self.forms)
+
+    def __len__(self):
+        return len(self.forms)
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.forms])  # every form, so every error shows
+
+    @property
+    def errors(self):
+        return [form.errors for form in self.forms if form.errors]
+
+    @property
+    def rows(self) -> list[dict]:
+        return [form.cleaned_data for form in self.forms if form.has_changed() and form.cleaned_data]
+
+    def empty_form(self, index: int):
+        return self.form_class(prefix=f"{self.prefix}-{index}", index=index)
+
+
+def indicator_rows(*, data=None, lot: Lot | None = None) -> RowSet:
+    initial = [
+        {name: getattr(i, name) for name in IndicatorForm.base_fields} for i in (lot.indicators.all() if lot else [])
+    ]
+    if data is None and not initial:
+        initial = [{}]
+    return RowSet(IndicatorForm, "indicators", data=data, initial=initial)
+
+
+def justification_rows(*, data=None, lot: Lot | None = None) -> RowSet:
+    initial = [
+        {name: getattr(line, name) for name in JustificationLineForm.base_fields}
+        for line in (lot.justification_lines.all() if lot else [])
+    ]
+    if data is None and not initial:
+        initial = [{}]
+    return RowSet(JustificationLineForm, "lines", data=data, initial=initial)
+
+
+ROW_FORMS = {"indicators": IndicatorForm, "lines": JustificationLineForm}
+
+
+# --- Clarifications ----------------------------------------------------------------------------
+
+
+class ClarificationForm(StyledForm):
+    ngo = forms.ModelChoiceField(label=_("On behalf of"), queryset=NGO.objects.none())
+    lot = forms.ModelChoiceField(
+        label=_("Lot"), queryset=Lot.objects.none(), required=False, empty_label=_("The whole call")
+    )
+    language = forms.ChoiceField(label=_("Language of the question"), choices=QuestionLanguage.choices)
+    question = forms.CharField(label=_("Your question"), widget=text_area(5), max_length=4000)
+
+    def __init__(self, *args, user, call: Call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ngo"].queryset = NGO.objects.filter(memberships__user=user).order_by("name_ru")
+        self.fields["lot"].queryset = lots_in_order().filter(call=call)
+        self.fields["lot"].label_from_instance = lambda lot: f"{lot.code} {lot.title}"
+
+
+class ClarificationAnswerForm(StyledForm):
+    question_kk = forms.CharField(label=_("Question as published (Kazakh)"), widget=text_area(3))
+    question_ru = forms.CharField(label=_("Question as published (Russian)"), widget=text_area(3))
+    answer_kk = forms.CharField(label=_("Answer (Kazakh)"), widget=text_area(5))
+    answer_ru = forms.CharField(label=_("Answer (Russian)"), widget=text_area(5))
+
+
+# --- Priority directions -----------------------------------------------------------------------
+
+
+class DirectionListForm(StyledForm):
+    customer = forms.ModelChoiceField(label=_("Customer"), queryset=Customer.objects.order_by("name_ru"))
+    fiscal_year = forms.ModelChoiceField(label=_("Year"), queryset=FiscalYear.objects.all())
+
+
+class DirectionForm(RowForm):
+    number = forms.IntegerField(label=_("No."), min_value=1, max_value=99)
+    title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=500)
+    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
+    description_kk = forms.CharField(label=_("Description (Kazakh)"), widget=text_area(2), required=False)
+    description_ru = forms.CharField(label=_("Description (Russian)"), widget=text_area(2), required=False)
+
+
+def direction_rows(*, data=None, direction_list=None) -> RowSet:
+    initial = [
+        {name: getattr(d, name) for name in DirectionForm.base_fields}
+        for d in (direction_list.directions.all() if direction_list else [])
+    ]
+    if data is None and not initial:
+        initial = [{"number": 1}]
+    return RowSet(DirectionForm, "directions", data=data, initial=initial)
+
+
+class DiscussionForm(StyledForm):
+    starts_on = forms.DateField(label=_("Discussion starts on"), widget=date_input())
+    ends_on = forms.DateField(
+        label=_("Discussion ends on"), widget=date_input(),
+        help_text=_("At least 10 working days after the start (weekends and public holidays do not count)."),
+    )
+
+
+class CommentForm(StyledForm):
+    text = forms.CharField(label=_("Your comment"), widget=text_area(4), max_length=4000)
+
+
+class CommentAnswerForm(StyledForm):
+    resolution = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(c.value, c.label) for c in CommentResolution if c != CommentResolution.PENDING],
+        widget=forms.RadioSelect,
+    )
+    response = forms.CharField(label=_("Reason"), widget=text_area(3), max_length=4000)
+
+
+# --- Calendar and years ------------------------------------------------------------------------
+
+
+class CalendarDayForm(StyledModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["date", "kind", "name_kk", "name_ru", "name_en"]
+        widgets = {"date": date_input()}
+
+    def _post_clean(self):
+        pass  # the service replaces an existing day with the same date
+
+
+class FiscalYearForm(StyledForm):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    mci = AmountField(label=_("MCI, tenge"), max_digits=10, decimal_places=2, min_value=Decimal("1"))

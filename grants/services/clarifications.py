@@ -1,0 +1,116 @@
+"""Clarification questions: asked privately by an NGO while a call is open, answered by staff in
+Kazakh and Russian, then published for every applicant."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ngos.models import NGO
+from ngos.rules import is_ngo_member
+from portal import audit
+
+from ..choices import ClarificationStatus
+from ..models import Call, Clarification, Lot
+
+TRANSITIONS = {
+    (ClarificationStatus.PENDING, ClarificationStatus.ANSWERED): "answer",
+    (ClarificationStatus.ANSWERED, ClarificationStatus.ANSWERED): "answer",
+    (ClarificationStatus.PENDING, ClarificationStatus.PUBLISHED): "publish",
+    (ClarificationStatus.ANSWERED, ClarificationStatus.PUBLISHED): "publish",
+}
+
+
+@transaction.atomic
+def clarification_ask(
+    *, user, call: Call, ngo: NGO, question: str, language: str, lot: Lot | None = None,
+    now: datetime | None = None,
+) -> Clarification:
+    now = now or timezone.now()
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    if not call.is_accepting_applications(now):
+        raise ValidationError(_("Questions are accepted only while the call is open."))
+    if not is_ngo_member(user, ngo):
+        raise ValidationError({"ngo": _("You can ask only on behalf of an NGO you belong to.")})
+    if lot is not None and lot.call_id != call.pk:
+        raise ValidationError({"lot": _("Choose a lot of this call.")})
+    if not question.strip():
+        raise ValidationError({"question": _("Write your question.")})
+    clarification = Clarification.objects.create(
+        call=call, lot=lot, ngo=ngo, asked_by=user, question=question.strip(), language=language, asked_at=now
+    )
+    audit.record(actor=user, obj=clarification, action="clarification_asked", to_state=clarification.status)
+    return clarification
+
+
+def _notify_asker(clarification_id: int) -> None:
+    clarification = Clarification.objects.select_related("call", "asked_by").get(pk=clarification_id)
+    user = clarification.asked_by
+    with translation.override(user.language):
+        context = {"clarification": clarification, "call": clarification.call, "site_url": settings.SITE_URL}
+        send_mail(
+            subject=_("Answer to your question on call %(code)s") % {"code": clarification.call.code},
+            message=render_to_string("grants/email/clarification_answered.txt", context),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+
+
+@transaction.atomic
+def clarification_answer(
+    *, actor, clarification: Clarification, question_kk: str, question_ru: str, answer_kk: str, answer_ru: str,
+    publish: bool, now: datetime | None = None,
+) -> Clarification:
+    """Write the answer (and the question as it will be published) in both languages; publish at once or later."""
+    now = now or timezone.now()
+    clarification = Clarification.objects.select_for_update().get(pk=clarification.pk)
+    target = ClarificationStatus.PUBLISHED if publish else ClarificationStatus.ANSWERED
+    if (clarification.status, target) not in TRANSITIONS:
+        raise ValidationError(_("This answer is already published and stays as published."))
+    fields = {"question_kk": question_kk, "question_ru": question_ru, "answer_kk": answer_kk, "answer_ru": answer_ru}
+    required = {
+        "question_kk": _("Give the question in Kazakh as it will be published."),
+        "question_ru": _("Give the question in Russian as it will be published."),
+        "answer_kk": _("Write the answer in Kazakh."),
+        "answer_ru": _("Write the answer in Russian."),
+    }
+    errors = {name: message for name, message in required.items() if not fields[name].strip()}
+    if errors:
+        raise ValidationError(errors)
+    previous = clarification.status
+    first_answer = clarification.answered_at is None
+    for name, value in fields.items():
+        setattr(clarification, name, value.strip())
+    clarification.status = target
+    clarification.answered_by = actor
+    clarification.answered_at = clarification.answered_at or now
+    if publish:
+        clarification.published_at = now
+    clarification.save()
+    audit.record(
+        actor=actor, obj=clarification, action=TRANSITIONS[(previous, target)], from_state=previous, to_state=target
+    )
+    if first_answer:
+        transaction.on_commit(lambda: _notify_asker(clarification.pk))
+    return clarification
+
+
+@transaction.atomic
+def clarification_publish(*, actor, clarification: Clarification, now: datetime | None = None) -> Clarification:
+    now = now or timezone.now()
+    clarification = Clarification.objects.select_for_update().get(pk=clarification.pk)
+    if clarification.status != ClarificationStatus.ANSWERED:
+        raise ValidationError(_("Only an answered question that is not yet public can be published."))
+    clarification.status = ClarificationStatus.PUBLISHED
+    clarification.published_at = now
+    clarification.save(update_fields=["status", "published_at"])
+    audit.record(
+        actor=actor, obj=clarification, action="publish", from_state=ClarificationStatus.ANSWERED,
+        to_state=clarification.status,
+    )
+    return clarification

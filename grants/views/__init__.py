@@ -1,0 +1,1 @@
+"""The grants pages, one module per audience: public calls, the public discussion, staff."""

@@ -1,0 +1,102 @@
+"""Public pages of calls and lots, the Atom feed, the .ics deadline, the announcement PDF, and the
+form where NGO members ask clarification questions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from reports.pdf import pdf_response
+
+from .. import ics, selectors
+from ..filters import CallFilter
+from ..forms import ClarificationForm
+from ..pdf import announcement_pdf
+from ..services import clarifications as clarification_services
+from .common import add_errors
+
+CALLS_PER_PAGE = 20
+
+
+def call_list(request):
+    calls_filter = CallFilter(request.GET or None, queryset=selectors.public_calls())
+    page = Paginator(calls_filter.qs, CALLS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "grants/call_list.html", {"filter": calls_filter, "page": page})
+
+
+def _visible_call(request, code: str):
+    call = selectors.call_for_page(code)
+    if call is None or not request.user.has_perm("grants.view_call", call):
+        raise Http404
+    return call
+
+
+def call_detail(request, call: str, form=None):
+    call = _visible_call(request, call)
+    can_ask = request.user.has_perm("grants.ask_clarification", call)
+    if can_ask and form is None:
+        form = ClarificationForm(user=request.user, call=call, initial={"language": translation.get_language()})
+    context = {
+        "call": call,
+        "lots": call.lots.all(),
+        "clarifications": selectors.published_clarifications(call),
+        "my_clarifications": selectors.clarifications_of_user(call, request.user),
+        "can_ask": can_ask,
+        "form": form,
+    }
+    return render(request, "grants/call_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask(request, call: str):
+    call_obj = _visible_call(request, call)
+    if not request.user.has_perm("grants.ask_clarification", call_obj):
+        raise PermissionDenied
+    if request.method == "GET":
+        return redirect(f"{call_obj.get_absolute_url()}#ask")
+    form = ClarificationForm(request.POST, user=request.user, call=call_obj)
+    if form.is_valid():
+        try:
+            clarification_services.clarification_ask(user=request.user, call=call_obj, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Your question is sent. The answer will come by e-mail and appear below."))
+            return redirect(f"{call_obj.get_absolute_url()}#my-questions")
+    return call_detail(request, call, form=form)
+
+
+def lot_detail(request, call: str, lot: str):
+    lot_obj = selectors.lot_for_page(call, lot)
+    if lot_obj is None or not request.user.has_perm("grants.view_call", lot_obj.call):
+        raise Http404
+    lines = list(lot_obj.justification_lines.all())
+    context = {
+        "lot": lot_obj,
+        "call": lot_obj.call,
+        "indicators": lot_obj.indicators.all(),
+        "lines": lines,
+        "justification_total": sum((line.amount for line in lines), 0),
+    }
+    return render(request, "grants/lot_detail.html", context)
+
+
+def deadline_ics(request, call: str):
+    call_obj = _visible_call(request, call)
+    response = HttpResponse(ics.call_deadline(call_obj, request=request), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="demeu-{call_obj.code}-deadline.ics"'
+    return response
+
+
+def announcement(request, call: str, language: str):
+    call_obj = _visible_call(request, call)
+    if language not in ("kk", "ru"):
+        raise Http404
+    pdf = announcement_pdf(call_obj, language)
+    return pdf_response(pdf, filename=f"demeu-{call_obj.code}-{language}.pdf")

@@ -1,0 +1,438 @@
+"""Staff pages for calls and lots: every staff role reads, call managers write."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from portal import audit
+
+from .. import selectors
+from ..choices import CallStatus, ClarificationStatus, GrantType
+from ..forms import (
+    ROW_FORMS,
+    CalendarDayForm,
+    CallForm,
+    CancelForm,
+    ClarificationAnswerForm,
+    CloneForm,
+    DirectionForm,
+    DocumentForm,
+    ExtendForm,
+    FiscalYearForm,
+    LotForm,
+    indicator_rows,
+    justification_rows,
+)
+from ..models import CalendarDay, Call, CallDocument, Clarification, FiscalYear, Lot
+from ..services import calendar as calendar_services
+from ..services import calls as call_services
+from ..services import clarifications as clarification_services
+from ..services import lots as lot_services
+from .common import add_errors
+
+
+def staff_only(view):
+    """Signed in and on the operator's staff; writing is checked per view with grants.manage_calls."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_perm("grants.view_staff_calls"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def managers_only(view):
+    @staff_only
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_perm("grants.manage_calls"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _call(code: str) -> Call:
+    return get_object_or_404(Call.objects.select_related("customer", "fiscal_year"), code=code)
+
+
+# --- Calls -------------------------------------------------------------------------------------
+
+
+@staff_only
+def call_list(request):
+    page = Paginator(selectors.staff_calls(), 30).get_page(request.GET.get("page"))
+    overdue = selectors.overdue_clarifications()
+    return render(request, "grants/staff/call_list.html", {"page": page, "overdue": overdue})
+
+
+@staff_only
+def call_manage(request, call: str):
+    call_obj = selectors.call_for_page(call)
+    if call_obj is None:
+        raise Http404
+    lots = list(selectors.lots_for_publication_check(call_obj))
+    for lot in lots:
+        lot.problems = lot_services.missing_for_publication(lot)
+        lot.total = lot.justification_total()
+    problems = call_services.publication_problems(call_obj) if call_obj.status == CallStatus.DRAFT else []
+    context = {
+        "call": call_obj,
+        "lots": lots,
+        "problems": problems,
+        "clarifications": selectors.flag_overdue(selectors.pending_clarifications(call_obj)),
+        "history": audit.history(call_obj)[:30],
+        "can_manage": request.user.has_perm("grants.manage_calls"),
+    }
+    return render(request, "grants/staff/call.html", context)
+
+
+@managers_only
+def call_create(request):
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = call_services.call_create(actor=request.user, **form.service_fields())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Call %(code)s is created as a draft. Add its lots.") % {"code": call.code})
+            return redirect("calls:staff_call", call=call.code)
+    return render(request, "grants/staff/call_form.html", {"form": form, "call": None})
+
+
+@managers_only
+def call_edit(request, call: str):
+    call_obj = _call(call)
+    if call_obj.status != CallStatus.DRAFT:
+        messages.error(
+            request, _("An announced or cancelled call cannot be edited; extend its deadline or cancel it instead.")
+        )
+        return redirect("calls:staff_call", call=call_obj.code)
+    form = CallForm(request.POST or None, instance=call_obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call_obj = call_services.call_update(actor=request.user, call=call_obj, **form.service_fields())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The call is saved."))
+            return redirect("calls:staff_call", call=call_obj.code)
+    return render(request, "grants/staff/call_form.html", {"form": form, "call": call_obj})
+
+
+@require_POST
+@managers_only
+def call_announce(request, call: str):
+    call_obj = _call(call)
+    try:
+        call_services.call_announce(actor=request.user, call=call_obj)
+    except ValidationError as error:
+        messages.error(request, _("The call cannot be announced yet:"), extra_tags="announce")
+        for message in error.messages:
+            messages.error(request, message, extra_tags="announce")
+    else:
+        messages.success(request, _("Call %(code)s is announced and public.") % {"code": call_obj.code})
+    return redirect("calls:staff_call", call=call_obj.code)
+
+
+def _reason_view(request, call: str, *, form_class, template: str, perform, success: str):
+    call_obj = _call(call)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(call_obj, form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("calls:staff_call", call=call_obj.code)
+    return render(request, template, {"form": form, "call": call_obj})
+
+
+@managers_only
+def call_extend(request, call: str):
+    def perform(call_obj, data):
+        call_services.call_extend(
+            actor=request.user, call=call_obj, new_closes_at=data["new_closes_at"], reason_kk=data["reason_kk"],
+            reason_ru=data["reason_ru"], reason_en=data["reason_en"],
+        )
+
+    return _reason_view(
+        request, call, form_class=ExtendForm, template="grants/staff/call_extend.html", perform=perform,
+        success=_("The deadline is extended; the new deadline and the reason are on the call page."),
+    )
+
+
+@managers_only
+def call_cancel(request, call: str):
+    def perform(call_obj, data):
+        call_services.call_cancel(
+            actor=request.user, call=call_obj, reason_kk=data["reason_kk"], reason_ru=data["reason_ru"],
+            reason_en=data["reason_en"],
+        )
+
+    return _reason_view(
+        request, call, form_class=CancelForm, template="grants/staff/call_cancel.html", perform=perform,
+        success=_("The call is cancelled; the reason is on the call page."),
+    )
+
+
+@managers_only
+def call_clone(request, call: str):
+    source = _call(call)
+    next_year = FiscalYear.objects.filter(year=source.fiscal_year.year + 1).first()
+    form = CloneForm(request.POST or None, initial={"fiscal_year": next_year, "number": source.number})
+    if request.method == "POST" and form.is_valid():
+        try:
+            clone = call_services.call_clone(actor=request.user, call=source, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Call %(code)s is created from %(source)s as a draft. Check its dates, texts "
+                                        "and lots.") % {"code": clone.code, "source": source.code})
+            return redirect("calls:staff_call", call=clone.code)
+    return render(request, "grants/staff/call_clone.html", {"form": form, "call": source})
+
+
+# --- Documents ---------------------------------------------------------------------------------
+
+
+@managers_only
+def document_add(request, call: str):
+    call_obj = _call(call)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            call_services.document_add(
+                actor=request.user, call=call_obj, kind=data["kind"], title_kk=data["title_kk"],
+                title_ru=data["title_ru"], title_en=data["title_en"], upload=data["file"],
+                content_type=form.content_type,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The document is attached."))
+            return redirect("calls:staff_call", call=call_obj.code)
+    return render(request, "grants/staff/document_form.html", {"form": form, "call": call_obj})
+
+
+@require_POST
+@managers_only
+def document_delete(request, call: str, pk: int):
+    document = get_object_or_404(CallDocument.objects.select_related("call"), pk=pk, call__code=call)
+    try:
+        call_services.document_delete(actor=request.user, document=document)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The document is removed."))
+    return redirect("calls:staff_call", call=call)
+
+
+# --- Lots --------------------------------------------------------------------------------------
+
+
+def _lot_page(request, call_obj: Call, lot: Lot | None):
+    if call_obj.status != CallStatus.DRAFT:
+        messages.error(request, _("The lots of an announced or cancelled call cannot change: what was published "
+                                  "stays as published."))
+        return redirect("calls:staff_call", call=call_obj.code)
+    data = request.POST if request.method == "POST" else None
+    form = LotForm(data, instance=lot or Lot(call=call_obj), call=call_obj)
+    indicators = indicator_rows(data=data, lot=lot)
+    lines = justification_rows(data=data, lot=lot)
+    if request.method == "POST":
+        valid = all([form.is_valid(), indicators.is_valid(), lines.is_valid()])
+        if valid:
+            fields = {name: form.cleaned_data.get(name) for name in form.Meta.fields}
+            try:
+                saved = lot_services.lot_save(
+                    actor=request.user, call=call_obj, lot=lot, fields=fields, indicators=indicators.rows,
+                    lines=lines.rows,
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Lot %(code)s is saved.") % {"code": saved.code})
+                return redirect("calls:staff_call", call=call_obj.code)
+    context = {"form": form, "call": call_obj, "lot": lot, "indicators": indicators, "lines": lines}
+    return render(request, "grants/staff/lot_form.html", context)
+
+
+@managers_only
+def lot_create(request, call: str):
+    return _lot_page(request, _call(call), None)
+
+
+@managers_only
+def lot_edit(request, call: str, lot: str):
+    call_obj = _call(call)
+    lot_obj = selectors.lot_for_page_queryset().filter(call=call_obj, code=lot).first()
+    if lot_obj is None:
+        raise Http404
+    return _lot_page(request, call_obj, lot_obj)
+
+
+@require_POST
+@managers_only
+def lot_delete(request, call: str, lot: str):
+    lot_obj = get_object_or_404(Lot, call__code=call, code=lot)
+    try:
+        lot_services.lot_delete(actor=request.user, lot=lot_obj)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Lot %(code)s is deleted.") % {"code": lot})
+    return redirect("calls:staff_call", call=call)
+
+
+ROW_TEMPLATES = {
+    "indicators": "grants/staff/partials/indicator_row.html",
+    "lines": "grants/staff/partials/line_row.html",
+    "directions": "grants/staff/partials/direction_row.html",
+}
+
+
+@require_GET
+@managers_only
+def row_new(request, kind: str):
+    """htmx: an empty row for an inline table, numbered as asked (grants-forms.js sends the next free number)."""
+    form_class = {**ROW_FORMS, "directions": DirectionForm}.get(kind)
+    if form_class is None:
+        raise Http404
+    try:
+        index = max(0, int(request.GET.get("next", "0")))
+    except ValueError:
+        index = 0
+    form = form_class(prefix=f"{kind}-{index}", index=index)
+    return render(request, ROW_TEMPLATES[kind], {"row": form})
+
+
+@require_POST
+@managers_only
+def row_remove(request):
+    """htmx: the row is removed by swapping in this empty answer; nothing is saved until the form is."""
+    return HttpResponse("")
+
+
+# --- Clarifications ----------------------------------------------------------------------------
+
+
+@staff_only
+def clarification_list(request):
+    clarifications = selectors.flag_overdue(selectors.pending_clarifications())
+    return render(request, "grants/staff/clarification_list.html", {"clarifications": clarifications})
+
+
+@staff_only
+def clarification_answer(request, pk: int):
+    clarification = get_object_or_404(
+        Clarification.objects.select_related("call", "ngo", "lot", "asked_by", "answered_by"), pk=pk
+    )
+    can_answer = request.user.has_perm("grants.answer_clarification")
+    initial = {
+        "question_kk": clarification.question_kk or (clarification.question if clarification.language == "kk" else ""),
+        "question_ru": clarification.question_ru or (clarification.question if clarification.language == "ru" else ""),
+        "answer_kk": clarification.answer_kk,
+        "answer_ru": clarification.answer_ru,
+    }
+    form = ClarificationAnswerForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not can_answer:
+            raise PermissionDenied
+        if form.is_valid():
+            publish = "publish" in request.POST
+            try:
+                clarification_services.clarification_answer(
+                    actor=request.user, clarification=clarification, publish=publish, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The answer is published on the call page.") if publish else _("The answer is saved.")
+                )
+                return redirect("calls:staff_clarifications")
+    [clarification] = selectors.flag_overdue([clarification])
+    context = {
+        "clarification": clarification,
+        "form": form,
+        "can_answer": can_answer and clarification.status != ClarificationStatus.PUBLISHED,
+    }
+    return render(request, "grants/staff/clarification.html", context)
+
+
+# --- Calendar and MCI --------------------------------------------------------------------------
+
+
+@staff_only
+def calendar(request):
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    can_manage = request.user.has_perm("grants.manage_calendar")
+    form = CalendarDayForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            entry = calendar_services.calendar_day_save(
+                actor=request.user, day=data["date"], kind=data["kind"], name_kk=data["name_kk"],
+                name_ru=data["name_ru"], name_en=data["name_en"],
+            )
+            messages.success(request, _("%(day)s is saved in the calendar.") % {"day": entry})
+            return redirect(f"{request.path}?year={entry.date.year}")
+    context = {
+        "year": year, "days": selectors.calendar_days(year), "form": form, "can_manage": can_manage,
+        "years": [year - 1, year, year + 1],
+    }
+    return render(request, "grants/staff/calendar.html", context)
+
+
+@require_POST
+@staff_only
+def calendar_delete(request, pk: int):
+    if not request.user.has_perm("grants.manage_calendar"):
+        raise PermissionDenied
+    entry = get_object_or_404(CalendarDay, pk=pk)
+    year = entry.date.year
+    calendar_services.calendar_day_delete(actor=request.user, entry=entry)
+    messages.success(request, _("The day is removed from the calendar."))
+    return redirect(f"{reverse('calls:staff_calendar')}?year={year}")
+
+
+@staff_only
+def fiscal_years(request):
+    can_manage = request.user.has_perm("grants.manage_calls")
+    form = FiscalYearForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                calendar_services.fiscal_year_save(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("The MCI for %(year)s is saved.") % {"year": form.cleaned_data["year"]})
+                return redirect("calls:staff_years")
+    years = list(FiscalYear.objects.all())
+    for fiscal_year in years:
+        fiscal_year.limits = {kind: fiscal_year.budget_limits(kind) for kind in GrantType.values}
+    return render(request, "grants/staff/years.html", {"years": years, "form": form, "can_manage": can_manage})
