@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("grants.urls")),
     path("applications/", include("grants.applications.urls")),
+    path("ngos/", include("ngos.urls")),
     path("", include("evaluations.urls")),
     prefix_default_language=True,
 )

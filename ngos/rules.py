@@ -1,10 +1,18 @@
-"""Object rules for NGOs: membership with a role (head / member / accountant) is the relation."""
+"""Object rules for NGOs: membership with a role (head / member / accountant) is the relation.
+
+Who does what in an NGO:
+- any member (head, member, accountant) sees the NGO's private pages and drafts the yearly report;
+- the head and members keep the public profile (the accountant keeps the books, not the profile);
+- only the head acts for the NGO: submits the yearly report, manages people, asks for verification.
+Operator staff read everything; screening officers and operator administrators verify NGOs and
+keep the eligibility flags; the auditor reads only (see permissions.py for the model permissions).
+"""
 
 import rules
 
-from portal.rules import is_operator_staff
+from portal.rules import is_operator_admin, is_operator_staff, is_screening_officer
 
-from .models import MemberRole
+from .choices import MemberRole
 
 
 def member_roles(user) -> dict[int, str]:
@@ -16,6 +24,12 @@ def member_roles(user) -> dict[int, str]:
         cached = dict(user.memberships.values_list("ngo_id", "role"))
         user._demeu_member_roles = cached
     return cached
+
+
+def forget_member_roles(user) -> None:
+    """Drop the cached roles after a membership of this user changed."""
+    if user is not None and hasattr(user, "_demeu_member_roles"):
+        del user._demeu_member_roles
 
 
 @rules.predicate
@@ -30,9 +44,36 @@ def is_ngo_head(user, ngo):
 
 
 @rules.predicate
+def is_ngo_plain_member(user, ngo):
+    return ngo is not None and member_roles(user).get(ngo.pk) == MemberRole.MEMBER
+
+
+@rules.predicate
+def is_ngo_accountant(user, ngo):
+    return ngo is not None and member_roles(user).get(ngo.pk) == MemberRole.ACCOUNTANT
+
+
+@rules.predicate
 def belongs_to_any_ngo(user):
     return bool(member_roles(user))
 
 
+is_ngo_keeper = is_ngo_head | is_ngo_plain_member
+is_register_keeper = is_screening_officer | is_operator_admin
+
 rules.add_perm("ngos.view_ngo_private", is_ngo_member | is_operator_staff)
 rules.add_perm("ngos.act_for_ngo", is_ngo_head)
+
+# The NGO's own pages.
+rules.add_perm("ngos.view_own_ngo", is_ngo_member)
+rules.add_perm("ngos.edit_profile", is_ngo_keeper)
+rules.add_perm("ngos.manage_members", is_ngo_head)
+rules.add_perm("ngos.request_verification", is_ngo_head)
+rules.add_perm("ngos.edit_yearly_report", is_ngo_member)
+rules.add_perm("ngos.submit_yearly_report", is_ngo_head)
+
+# The operator's side of the register.
+rules.add_perm("ngos.view_register", is_operator_staff)
+rules.add_perm("ngos.export_register", is_operator_staff)
+rules.add_perm("ngos.verify_ngo", is_register_keeper)
+rules.add_perm("ngos.edit_eligibility_flags", is_register_keeper)

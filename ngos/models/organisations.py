@@ -1,31 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from portal.translation import Translated
 
-from .bin import validate_bin
-
-
-class LegalForm(models.TextChoices):
-    PUBLIC_ASSOCIATION = "public_association", _("Public association")
-    PUBLIC_FOUNDATION = "public_foundation", _("Public foundation")
-    PRIVATE_INSTITUTION = "private_institution", _("Private institution")
-    ASSOCIATION = "association", _("Association or union of legal entities")
-    FOREIGN_BRANCH = "foreign_branch", _("Branch or representative office of a foreign or international NGO")
-
-
-class VerificationStatus(models.TextChoices):
-    PENDING = "pending", pgettext_lazy("verification", "Pending verification")
-    VERIFIED = "verified", pgettext_lazy("verification", "Verified")
-    REJECTED = "rejected", pgettext_lazy("verification", "Rejected")
-
-
-class MemberRole(models.TextChoices):
-    HEAD = "head", _("Head")
-    MEMBER = "member", _("Member")
-    ACCOUNTANT = "accountant", _("Accountant")
+from ..bin import validate_bin
+from ..choices import EligibilityFlag, LegalForm, VerificationStatus
+from ..files import validate_logo
 
 
 class Sphere(models.Model):
@@ -69,7 +50,7 @@ class NGO(models.Model):
     description_kk = models.TextField(_("description (Kazakh)"), blank=True)
     description_ru = models.TextField(_("description (Russian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="ngos/logos/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="ngos/logos/", blank=True, validators=[validate_logo])
 
     verification = models.CharField(
         _("verification"), max_length=16, choices=VerificationStatus.choices, default=VerificationStatus.PENDING
@@ -88,6 +69,10 @@ class NGO(models.Model):
     suspended_source = models.CharField(_("source"), max_length=300, blank=True)
     suspended_on = models.DateField(_("date"), null=True, blank=True)
 
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("registered by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -99,6 +84,7 @@ class NGO(models.Model):
         verbose_name = _("NGO")
         verbose_name_plural = _("NGOs")
         ordering = ["name_ru"]
+        indexes = [models.Index(fields=["verification", "region"], name="ngos_ngo_verification_region")]
 
     def __str__(self):
         return f"{self.short_name or self.name} ({self.bin})"
@@ -107,20 +93,20 @@ class NGO(models.Model):
     def is_verified(self) -> bool:
         return self.verification == VerificationStatus.VERIFIED
 
+    def flag(self, flag: EligibilityFlag) -> dict:
+        """One eligibility flag with its source and date: {"flag", "label", "set", "source", "on"}."""
+        flag = EligibilityFlag(flag)
+        return {
+            "flag": flag,
+            "label": flag.label,
+            "set": getattr(self, flag.value),
+            "source": getattr(self, f"{flag.value}_source"),
+            "on": getattr(self, f"{flag.value}_on"),
+        }
 
-class Membership(models.Model):
-    ngo = models.ForeignKey(NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(_("role"), max_length=16, choices=MemberRole.choices, default=MemberRole.MEMBER)
-    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    def flags(self) -> list[dict]:
+        return [self.flag(flag) for flag in EligibilityFlag]
 
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [models.UniqueConstraint(fields=["ngo", "user"], name="one_membership_per_user_and_ngo")]
-        ordering = ["ngo", "role", "user"]
-
-    def __str__(self):
-        return f"{self.user} — {self.ngo} ({self.get_role_display()})"
+    def active_flags(self) -> list[dict]:
+        """The flags that are set: what makes this NGO ineligible for grants today."""
+        return [flag for flag in self.flags() if flag["set"]]

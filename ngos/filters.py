@@ -1,0 +1,141 @@
+"""The filters of the NGO lists. They read and write the query string, so a filtered list is a link."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Region
+
+from .choices import EligibilityFlag, LegalForm, VerificationStatus
+from .forms import PortalFormMixin, normalize_bin
+from .models import NGO, Sphere
+from .selectors import name_sort_key, search_ngos
+
+
+class FilterForm(PortalFormMixin, forms.Form):
+    pass
+
+
+class PublicNGOFilter(django_filters.FilterSet):
+    SORTS = {
+        "name": _("Name, А–Я"),
+        "-name": _("Name, Я–А"),
+        "-registered": _("Newest registration first"),
+        "registered": _("Oldest registration first"),
+    }
+
+    q = django_filters.CharFilter(label=_("Name or BIN"), method="filter_q")
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), queryset=Region.objects.order_by("position"), to_field_name="slug",
+        empty_label=_("All regions"),
+    )
+    sphere = django_filters.ModelChoiceFilter(
+        label=_("Sphere of activity"), field_name="spheres", queryset=Sphere.objects.order_by("position", "slug"),
+        to_field_name="slug", empty_label=_("All spheres"),
+    )
+    legal_form = django_filters.ChoiceFilter(
+        label=_("Legal form"), choices=LegalForm.choices, empty_label=_("All legal forms")
+    )
+    listed = django_filters.BooleanFilter(method="filter_true", widget=forms.CheckboxInput)
+    grants = django_filters.BooleanFilter(
+        label=_("Has received state grants"), method="filter_true", field_name="has_grants",
+        widget=forms.CheckboxInput,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), method="filter_sort", choices=list(SORTS.items()), empty_label=None,
+    )
+
+    class Meta:
+        model = NGO
+        fields = ["q", "region", "sphere", "legal_form", "listed", "grants", "sort"]
+        form = FilterForm
+
+    def __init__(self, data=None, *args, year: int, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.year = year
+        self.filters["listed"].label = _("Listed in the NGO database for %(year)s") % {"year": year}
+        self.filters["listed"].field_name = "listed"
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            queryset = super().qs
+            if not (self.form.is_valid() and self.form.cleaned_data.get("sort")):
+                queryset = queryset.order_by(name_sort_key(), "pk")
+            self._qs = queryset
+        return self._qs
+
+    def filter_q(self, queryset, name, value):
+        digits = normalize_bin(value)
+        return search_ngos(queryset, digits if digits.isdigit() else value)
+
+    def filter_true(self, queryset, name, value):
+        return queryset.filter(**{name: True}) if value else queryset
+
+    def filter_sort(self, queryset, name, value):
+        key = name_sort_key()
+        orderings = {
+            "name": [key.asc(), "pk"],
+            "-name": [key.desc(), "-pk"],
+            "-registered": ["-registered_on", "pk"],
+            "registered": ["registered_on", "pk"],
+        }
+        return queryset.order_by(*orderings.get(value, orderings["name"]))
+
+
+class StaffNGOFilter(PublicNGOFilter):
+    SORTS = {
+        **PublicNGOFilter.SORTS,
+        "created": _("Waiting longest first"),
+        "-created": _("Newest in the portal first"),
+    }
+
+    verification = django_filters.ChoiceFilter(
+        label=_("Verification"), choices=VerificationStatus.choices, empty_label=_("Any status")
+    )
+    flag = django_filters.ChoiceFilter(
+        label=_("Eligibility flag"), method="filter_flag",
+        choices=[("any", _("Any flag set")), *EligibilityFlag.choices], empty_label=_("Flags: all NGOs"),
+    )
+    report = django_filters.ChoiceFilter(
+        label=_("Yearly report"), method="filter_report", empty_label=_("Any"),
+        choices=[
+            ("on_time", _("Filed on time")),
+            ("late", _("Filed late")),
+            ("missing", _("Not filed")),
+        ],
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), method="filter_sort", choices=list(SORTS.items()), empty_label=None,
+    )
+
+    class Meta(PublicNGOFilter.Meta):
+        fields = ["q", "verification", "region", "sphere", "legal_form", "flag", "report", "listed", "grants", "sort"]
+
+    def __init__(self, data=None, *args, year: int, **kwargs):
+        super().__init__(data, *args, year=year, **kwargs)
+        self.filters["report"].label = _("Yearly report for %(year)s") % {"year": year}
+
+    def filter_flag(self, queryset, name, value):
+        if value == "any":
+            return queryset.filter(Q(in_liquidation=True) | Q(bankrupt=True) | Q(suspended=True))
+        if value in EligibilityFlag.values:
+            return queryset.filter(**{value: True})
+        return queryset
+
+    def filter_report(self, queryset, name, value):
+        if value == "on_time":
+            return queryset.filter(listed=True, filed_late=False)
+        if value == "late":
+            return queryset.filter(filed_late=True)
+        if value == "missing":
+            return queryset.filter(listed=False)
+        return queryset
+
+    def filter_sort(self, queryset, name, value):
+        if value == "created":
+            return queryset.order_by("created_at", "pk")
+        if value == "-created":
+            return queryset.order_by("-created_at", "-pk")
+        return super().filter_sort(queryset, name, value)

@@ -1,0 +1,334 @@
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from portal.models import Region
+
+from .bin import validate_bin
+from .choices import EligibilityFlag, FundSourceType, MemberRole, SpendingDirection
+from .files import LOGO_TYPES
+from .models import NGO, Sphere, YearlyReportVersion
+from .services.reports import CONTENT_FIELDS
+
+
+class PortalFormMixin:
+    """Bootstrap classes, and errors and help tied to each input for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                widget = self.fields[name].widget
+                described = [f"{bound.auto_id}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"{bound.auto_id}_helptext")
+                widget.attrs["aria-describedby"] = " ".join(described)
+                widget.attrs["aria-invalid"] = "true"
+
+
+def normalize_bin(value: str) -> str:
+    """People paste BINs with spaces or dashes; the digits are what counts."""
+    return "".join(ch for ch in (value or "") if ch not in " \t\xa0-")
+
+
+class BINField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("BIN"))
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", _("12 digits, as in the certificate of state registration."))
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        return normalize_bin(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            validate_bin(value)
+
+
+class MoneyField(forms.DecimalField):
+    """Tenge as people type them: 1 234 567,89 or 1234567.89."""
+
+    default_error_messages = {"invalid": _("Enter an amount in tenge, for example 1 234 567,89.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 16)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal("0"))
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u202f", "").replace(",", ".")
+            if value in self.empty_values:
+                return None
+            try:
+                Decimal(value)
+            except InvalidOperation:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return super().to_python(value)
+
+
+def date_widget():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NGOProfileForm(PortalFormMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=capfirst(NGO._meta.get_field("website").verbose_name), required=False, assume_scheme="https",
+        help_text=_("For example https://example.kz"),
+    )
+    spheres = forms.ModelMultipleChoiceField(
+        label=_("Spheres of activity"), queryset=Sphere.objects.order_by("position", "slug"),
+        widget=forms.CheckboxSelectMultiple, required=False,
+    )
+
+    class Meta:
+        model = NGO
+        fields = [
+            "name_kk", "name_ru", "name_en", "short_name_kk", "short_name_ru", "short_name_en", "legal_form",
+            "registered_on", "region", "address", "phone", "email", "website", "spheres", "description_kk",
+            "description_ru", "description_en", "logo",
+        ]
+        widgets = {
+            "registered_on": date_widget(),
+            "description_kk": forms.Textarea(attrs={"rows": 4}),
+            "description_ru": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
+            "logo": forms.ClearableFileInput(attrs={"accept": ",".join(LOGO_TYPES)}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        }
+        help_texts = {
+            "name_kk": _("The full name as registered, in Kazakh."),
+            "name_ru": _("The full name as registered, in Russian."),
+            "logo": _("PNG, JPEG or WebP, up to 2 MB."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.order_by("position")
+        self.fields["registered_on"].required = True
+        self.fields["legal_form"].choices = [("", "—")] + list(self.fields["legal_form"].choices)[1:]
+
+
+class NGORegistrationForm(NGOProfileForm):
+    bin = BINField()
+
+    class Meta(NGOProfileForm.Meta):
+        fields = ["bin", *NGOProfileForm.Meta.fields]
+
+    field_order = ["bin"]
+
+    def clean_bin(self):
+        value = self.cleaned_data["bin"]
+        if NGO.objects.filter(bin=value).exists():
+            raise ValidationError(
+                _("An NGO with this BIN is already registered on the portal. Ask to join it instead."),
+                code="bin_taken",
+            )
+        return value
+
+
+class JoinForm(PortalFormMixin, forms.Form):
+    bin = BINField(help_text=_("The BIN of the NGO you work for."))
+    message = forms.CharField(
+        label=_("Message to the head"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Who you are and what you do in the NGO, so the head recognises you."),
+    )
+
+    def clean_bin(self):
+        value = self.cleaned_data["bin"]
+        self.ngo = NGO.objects.filter(bin=value).first()
+        if self.ngo is None:
+            raise ValidationError(
+                _("No NGO with the BIN %(bin)s is registered on the portal yet. If you act for it, register it."),
+                code="unknown", params={"bin": value},
+            )
+        return value
+
+
+class InvitationForm(PortalFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "off"}))
+    role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices, initial=MemberRole.MEMBER)
+
+
+class RoleForm(PortalFormMixin, forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
+
+
+class RejectForm(PortalFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        help_text=_("The NGO sees this reason. Say what is wrong and what to do about it."),
+    )
+
+
+class SwitchNGOForm(forms.Form):
+    ngo = forms.IntegerField()
+
+
+class FlagsForm(PortalFormMixin, forms.Form):
+    """The three eligibility flags, each with the source and date of its latest change."""
+
+    def __init__(self, *args, ngo: NGO, **kwargs):
+        initial = {}
+        for flag in EligibilityFlag:
+            current = ngo.flag(flag)
+            initial[f"{flag.value}"] = current["set"]
+            initial[f"{flag.value}_source"] = current["source"]
+            initial[f"{flag.value}_on"] = current["on"]
+        super().__init__(*args, initial=initial, **kwargs)
+        for flag in EligibilityFlag:
+            self.fields[flag.value] = forms.BooleanField(label=flag.label, required=False)
+            self.fields[f"{flag.value}_source"] = forms.CharField(
+                label=_("Source"), required=False, max_length=300,
+                help_text=_("Where this comes from: a court decision, a registry extract, a letter (number)."),
+            )
+            self.fields[f"{flag.value}_on"] = forms.DateField(
+                label=pgettext_lazy("date of a fact", "Date"), required=False, widget=date_widget()
+            )
+        # The mixin styled the fields that existed before these were added.
+        for field in self.fields.values():
+            widget = field.widget
+            css = "form-check-input" if isinstance(widget, forms.CheckboxInput) else "form-control"
+            widget.attrs.setdefault("class", css)
+
+    def groups(self):
+        return [
+            {
+                "flag": flag,
+                "set": self[flag.value],
+                "source": self[f"{flag.value}_source"],
+                "on": self[f"{flag.value}_on"],
+            }
+            for flag in EligibilityFlag
+        ]
+
+    def flags(self) -> dict:
+        return {
+            flag: {
+                "set": self.cleaned_data.get(flag.value),
+                "source": self.cleaned_data.get(f"{flag.value}_source"),
+                "on": self.cleaned_data.get(f"{flag.value}_on"),
+            }
+            for flag in EligibilityFlag
+        }
+
+
+# --- The yearly report ------------------------------------------------------------------------------
+
+
+class YearlyReportForm(PortalFormMixin, forms.ModelForm):
+    property_value = MoneyField(
+        label=capfirst(YearlyReportVersion._meta.get_field("property_value").verbose_name), required=False
+    )
+
+    class Meta:
+        model = YearlyReportVersion
+        fields = [*CONTENT_FIELDS, "correction_note"]
+        widgets = {
+            "founders": forms.Textarea(attrs={"rows": 4}),
+            "property_description": forms.Textarea(attrs={"rows": 3}),
+            "activities": forms.Textarea(attrs={"rows": 6}),
+            "beneficiaries": forms.Textarea(attrs={"rows": 3}),
+            "correction_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.number <= 1:
+            del self.fields["correction_note"]
+        for name in ("members_count", "beneficiaries_count", "staff_count", "volunteers_count"):
+            self.fields[name].widget.attrs.update({"min": "0", "inputmode": "numeric"})
+
+
+class LineForm(PortalFormMixin, forms.Form):
+    amount = MoneyField(label=_("Amount, ₸"), required=False)
+    description = forms.CharField(label=_("Details"), required=False, max_length=300)
+
+    kind_field = ""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("DELETE"):
+            return data
+        kind, amount = data.get(self.kind_field), data.get("amount")
+        if kind and amount is None and "amount" not in self.errors:
+            self.add_error("amount", _("Enter the amount."))
+        if not kind and (amount is not None or data.get("description")):
+            self.add_error(self.kind_field, _("Choose from the list."))
+        return data
+
+    def line(self) -> dict | None:
+        data = self.cleaned_data
+        if not data or data.get("DELETE") or not data.get(self.kind_field):
+            return None
+        return {self.kind_field: data[self.kind_field], "amount": data["amount"], "description": data["description"]}
+
+
+class FundSourceLineForm(LineForm):
+    kind_field = "source_type"
+    source_type = forms.ChoiceField(label=_("Source"), choices=[("", "—"), *FundSourceType.choices], required=False)
+    field_order = ["source_type", "amount", "description"]
+
+
+class SpendingLineForm(LineForm):
+    kind_field = "direction"
+    direction = forms.ChoiceField(
+        label=_("Direction"), choices=[("", "—"), *SpendingDirection.choices], required=False
+    )
+    field_order = ["direction", "amount", "description"]
+
+
+class LineFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove")
+            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+
+
+FundSourceFormSet = forms.formset_factory(
+    FundSourceLineForm, formset=LineFormSet, extra=2, can_delete=True, max_num=50, validate_max=True
+)
+SpendingFormSet = forms.formset_factory(
+    SpendingLineForm, formset=LineFormSet, extra=2, can_delete=True, max_num=50, validate_max=True
+)
+
+
+def line_formsets(data=None, version=None):
+    sources_initial = spending_initial = None
+    if version is not None and data is None:
+        sources_initial = [
+            {"source_type": line.source_type, "amount": line.amount, "description": line.description}
+            for line in version.fund_sources.all()
+        ]
+        spending_initial = [
+            {"direction": line.direction, "amount": line.amount, "description": line.description}
+            for line in version.spending.all()
+        ]
+    return (
+        FundSourceFormSet(data, prefix="sources", initial=sources_initial),
+        SpendingFormSet(data, prefix="spending", initial=spending_initial),
+    )

@@ -1,0 +1,38 @@
+"""The open NGO database: the list anyone can filter and search, and each NGO's public profile."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from .. import selectors
+from ..filters import PublicNGOFilter
+from ..models import NGO, last_reporting_year
+
+PER_PAGE = 20
+
+
+def ngo_list(request):
+    year = last_reporting_year()
+    ngo_filter = PublicNGOFilter(request.GET or None, queryset=selectors.public_ngos(year=year), year=year)
+    page = Paginator(ngo_filter.qs, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "ngos/list.html",
+        {"filter": ngo_filter, "page": page, "year": year, "filtered": ngo_filter.is_bound},
+    )
+
+
+def ngo_detail(request, bin):
+    try:
+        ngo = selectors.public_profile(bin)
+    except NGO.DoesNotExist:
+        raise Http404 from None
+    return render(
+        request,
+        "ngos/detail.html",
+        {
+            "ngo": ngo,
+            "reports": selectors.report_overview(ngo, years=5),
+            "grants": selectors.grants_received(ngo),
+        },
+    )
