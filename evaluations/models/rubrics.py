@@ -28,7 +28,8 @@ class Rubric(models.Model):
         help_text=_("The lowest mean weighted total (out of 100) an application may have to be recommended."),
     )
     dispersion_percent = models.PositiveSmallIntegerField(
-        _("dispersion flag, percent of the maximum"), default=30, validators=[MinValueValidator(1), MaxValueValidator(100)],
+        _("dispersion flag, percent of the maximum"), default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Applications whose experts' totals differ by more than this share of the maximum total "
                     "are flagged for discussion at the meeting."),
     )
