@@ -94,6 +94,9 @@ class RankedApplication:
     def eligible(self) -> bool:
         return self.is_scored and not (self.below_criterion or self.below_overall)
 
+    def get_recommendation_display(self) -> str:
+        return Recommendation(self.recommendation).label
+
 
 @dataclass
 class LotRanking:
