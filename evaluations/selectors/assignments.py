@@ -1,7 +1,8 @@
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
-from grants.applications.selectors import current_submission, latest_submissions
+from grants.applications.selectors import current_submission
+from grants.models import Submission
 
 from ..choices import AssignmentStatus
 from ..models import ApplicationTranslation, Assignment, Criterion, Score
@@ -37,7 +38,11 @@ def own_assignment(pk: int, user) -> Assignment:
     assignment = (
         Assignment.objects.filter(pk=pk, expert__user=user)
         .select_related("application__lot__call", "application__ngo", "panel__call", "expert__user", "declaration")
-        .prefetch_related(latest_submissions(), Prefetch("scores", queryset=Score.objects.order_by("criterion_id")))
+        .prefetch_related(
+            Prefetch("application__submissions", queryset=Submission.objects.order_by("-submitted_at", "-id"),
+                     to_attr="submission_list"),
+            Prefetch("scores", queryset=Score.objects.order_by("criterion_id")),
+        )
         .first()
     )
     if assignment is None:

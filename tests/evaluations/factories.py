@@ -115,3 +115,42 @@ def rubric(call: Call | None = None, *, criteria=None, overall_threshold=Decimal
             max_score=maximum, weight=weight, min_score=threshold,
         )
     return rub
+
+
+def admitted_application(lot, *, ngo_=None, budget: Decimal = Decimal("10000000"), language: str = "ru",
+                         title: str = ""):
+    """An application as screening leaves it: submitted (with its frozen snapshot) and admitted."""
+    from grants.applications.choices import ApplicationStatus
+    from grants.applications.selectors import application_with_content, build_snapshot
+    from grants.models import Application, BudgetLine, Submission
+
+    n = next(_seq)
+    ngo_ = ngo_ or ngo()
+    now = timezone.now()
+    app = Application.objects.create(
+        lot=lot, ngo=ngo_, status=ApplicationStatus.ADMITTED, language=language,
+        title=title or f"Жоба {n}", summary="Жастарға арналған қысқа жоба.", problem="Мәселе", goals="Мақсат",
+        registration_number=f"{lot.call.code}/{n:04d}", sequence=n, submitted_at=now,
+    )
+    BudgetLine.objects.create(application=app, category="services", description="Қызметтер", unit="қызмет",
+                              quantity=Decimal("1"), unit_cost=budget)
+    head = make_user(f"head{n}@example.kz")
+    Submission.objects.create(
+        application=app, number=app.registration_number, submitted_at=now, submitted_by=head, language=language,
+        snapshot=build_snapshot(application_with_content(app.pk)), snapshot_sha256="0" * 64,
+    )
+    return app
+
+
+def drawn_panel(call, *, experts=6, size=3, reserves=3, manager=None, seed="test", **options):
+    """A commission drawn from `experts` fresh experts of one sphere, the first member named chair."""
+    from evaluations.services.panels import panel_create, panel_draw, panel_set_officers
+
+    field = sphere(f"sphere-{next(_seq)}", "Сала")
+    pool = [expert(spheres=[field]) for _ in range(experts)]
+    manager = manager or make_user(f"manager{next(_seq)}@example.kz", group="call_manager")
+    panel = panel_create(call=call, actor=manager, sphere=field, size=size, reserves=reserves, **options)
+    panel_draw(panel=panel, actor=manager, observers="Бақылаушы", seed=seed)
+    seats = list(panel.members.order_by("draw_position"))
+    panel_set_officers(panel=panel, actor=manager, chair=seats[0], secretary=seats[1])
+    return panel, pool, manager
