@@ -79,7 +79,7 @@ def meeting_open(*, panel: Panel, actor, held_at, place: str, attendance: dict) 
     left = scoring_open(panel)
     if left:
         raise ValidationError(
-            _("Scoring is not finished: %(count)s score sheets are not submitted yet.") % {"count": left}
+            _("Scoring is not finished: score sheets not submitted yet: %(count)s.") % {"count": left}
         )
     attendance = _check_attendance(panel, attendance)
     meeting = Meeting.objects.create(panel=panel, held_at=held_at, place=place.strip(), opened_by=actor)

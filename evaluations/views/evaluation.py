@@ -28,7 +28,7 @@ def assign(request, pk: int):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("%(count)s assignments made. The experts see them on their dashboard.")
+        messages.success(request, _("Assignments made: %(count)s. The experts see them on their dashboard.")
                          % {"count": count})
     return redirect("evaluations:panel_detail", pk=panel.pk)
 

@@ -77,7 +77,7 @@ def send_all(request, call: str):
         except ValidationError as error:
             failed.append(f"{item.application.registration_number}: {' '.join(error.messages)}")
     if sent:
-        messages.success(request, _("%(count)s letters sent.") % {"count": sent})
+        messages.success(request, _("Letters sent: %(count)s.") % {"count": sent})
     for failure in failed:
         messages.error(request, failure)
     return redirect("evaluations:outbox", call=call.code)
