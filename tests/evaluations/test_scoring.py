@@ -117,7 +117,8 @@ def test_a_score_below_the_threshold_needs_a_comment(evaluation):
     scored(assignment, [3, 8, 8])  # the first criterion's threshold is 4
     with pytest.raises(ValidationError) as refused:
         assignment_submit(assignment=assignment, actor=assignment.expert.user)
-    assert f"comment_{assignment.panel.call.rubric.criteria.order_by('position').first().pk}" in refused.value.error_dict
+    first = assignment.panel.call.rubric.criteria.order_by("position").first()
+    assert f"comment_{first.pk}" in refused.value.error_dict
     scored(assignment, [3, 8, 8], {0: "Мақсаттар лоттың мәселесіне сәйкес келмейді."})
     assignment_submit(assignment=assignment, actor=assignment.expert.user)
     assignment.refresh_from_db()
