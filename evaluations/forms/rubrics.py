@@ -63,8 +63,9 @@ class BaseCriterionFormSet(forms.BaseModelFormSet):
             raise forms.ValidationError(_("A rubric needs at least one criterion."))
         total = sum((f.cleaned_data["weight"] for f in kept), Decimal("0"))
         if total != MAX_TOTAL:
+            shown = format(total.normalize(), "f")  # 90, not 9E+1
             raise forms.ValidationError(
-                _("The weights add up to %(total)s; they must add up to 100.") % {"total": total.normalize()}
+                _("The weights add up to %(total)s; they must add up to 100.") % {"total": shown}
             )
 
     def rows(self) -> list[dict]:

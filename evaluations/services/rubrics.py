@@ -25,7 +25,8 @@ def rubric_problems(rubric: Rubric, criteria=None) -> list[str]:
     problems = []
     total = sum((c.weight for c in criteria), Decimal("0"))
     if total != MAX_TOTAL:
-        problems.append(_("The weights add up to %(total)s, not 100.") % {"total": total.normalize()})
+        shown = format(total.normalize(), "f")  # 90, not 9E+1
+        problems.append(_("The weights add up to %(total)s, not 100.") % {"total": shown})
     return problems
 
 
