@@ -9,3 +9,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("demeu")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Subpackages of grants keep their own tasks modules.
+app.autodiscover_tasks(["grants.applications", "grants.screening"])

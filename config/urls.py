@@ -15,9 +15,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
+    path("ngos/", include("ngos.urls")),
     path("", include("grants.urls")),
     path("applications/", include("grants.applications.urls")),
-    path("ngos/", include("ngos.urls")),
+    path("staff/screening/", include("grants.screening.urls")),
+    path("results/", include("grants.screening.results_urls")),
     path("", include("evaluations.urls")),
     prefix_default_language=True,
 )

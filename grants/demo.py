@@ -444,4 +444,5 @@ def seed(stdout=None) -> None:
     )
     seed_clarifications(open_call, users)
     if stdout:
-        stdout.write(f"calls: open call {open_call.code} closes {astana(open_call.closes_at):%Y-%m-%d %H:%M} Astana time")
+        closes = astana(open_call.closes_at)
+        stdout.write(f"calls: open call {open_call.code} closes {closes:%Y-%m-%d %H:%M} Astana time")

@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.formatting import tenge
 
@@ -35,9 +36,8 @@ class CallsFeed(Feed):
     def item_description(self, call):
         parts = [str(CallPhase(call.phase).label), str(call.customer), long_deadline(call.closes_at)]
         if call.total_budget:
-            parts.append(_("%(count)d lot(s), %(budget)s in total") % {
-                "count": call.lots_count, "budget": tenge(call.total_budget)
-            })
+            parts.append(ngettext("%(count)d lot, %(budget)s in total", "%(count)d lots, %(budget)s in total",
+                                  call.lots_count) % {"count": call.lots_count, "budget": tenge(call.total_budget)})
         if call.status == CallPhase.CANCELLED:
             parts.append(_("Cancelled: %(reason)s") % {"reason": call.cancellation_reason})
         return " · ".join(parts) + "\n\n" + call.description

@@ -38,7 +38,8 @@ def render_announcement(call: Call, language: str) -> bytes:
             "site_url": settings.SITE_URL.rstrip("/"),
         },
         language=language,
-        number=f"{call.code}-{language.upper()}",
+        # pdf/base.html puts the number into CSS through escapejs, which mangles hyphens.
+        number=f"{call.code.replace('-', '/')} {language.upper()}",
         title=title,
     )
 

@@ -71,3 +71,7 @@ rules.add_perm("grants.answer_clarification", manages_calls)
 rules.add_perm("grants.comment_direction", rules.is_authenticated & discussion_is_running)
 rules.add_perm("grants.ask_clarification", belongs_to_any_ngo & call_is_open)
 rules.add_perm("grants.view_clarification", asked_by_my_ngo | is_operator_staff)
+
+# Applications and screening keep their rules beside their code (grants/applications, grants/screening).
+from grants.applications import rules as _application_rules  # noqa: E402,F401
+from grants.screening import rules as _screening_rules  # noqa: E402,F401

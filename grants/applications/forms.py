@@ -30,10 +30,23 @@ def _styled(field: forms.Field) -> forms.Field:
 
 
 class StyledMixin:
+    """Bootstrap classes on every widget, and each error tied to its field for screen readers."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             _styled(field)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in getattr(self, "_errors", None) or {}:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            described = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                described.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
 
 
 def _money_field(label, **kwargs):
@@ -319,10 +332,7 @@ SECTION_FORMS = {
 
 
 def section_form(section: str, application: Application, data=None):
-    form_class = SECTION_FORMS[section]
-    if issubclass(form_class, RowsSectionForm):
-        return form_class(data, application=application)
-    return form_class(data, application=application)
+    return SECTION_FORMS[section](data, application=application)
 
 
 def form_errors(form) -> list[str]:

@@ -105,7 +105,9 @@ def timelines(applications) -> dict[int, list[AuditEntry]]:
         .order_by("at", "id")
     )
     found: dict[int, list[AuditEntry]] = {}
+    labels = dict(ApplicationStatus.choices)
     for entry in entries:
+        entry.status_label = labels.get(entry.to_state, entry.to_state)
         found.setdefault(int(entry.object_id), []).append(entry)
     return found
 
@@ -147,7 +149,8 @@ def status_steps(application) -> list[dict]:
     for index, label in enumerate(labels):
         if stopped and index > position:
             break
-        steps.append({"label": label, "state": "done" if index < position else "current" if index == position else "later"})
+        state = "done" if index < position else "current" if index == position else "later"
+        steps.append({"label": label, "state": state})
     return steps
 
 

@@ -30,20 +30,20 @@ S = ApplicationStatus
 
 # (from, to): the audit action. Anything not here is refused.
 TRANSITIONS = {
-    (S.DRAFT, S.SUBMITTED): "submit",
-    (S.WITHDRAWN, S.SUBMITTED): "submit",
-    (S.SUBMITTED, S.WITHDRAWN): "withdraw",
-    (S.SUBMITTED, S.ADMITTED): "admit",
-    (S.SUBMITTED, S.NOT_ADMITTED): "not_admit",
+    (S.DRAFT, S.SUBMITTED): "application_submitted",
+    (S.WITHDRAWN, S.SUBMITTED): "application_submitted",
+    (S.SUBMITTED, S.WITHDRAWN): "application_withdrawn",
+    (S.SUBMITTED, S.ADMITTED): "application_admitted",
+    (S.SUBMITTED, S.NOT_ADMITTED): "application_not_admitted",
     # Screening may be revised until its conclusion is published (the screening service guards that).
-    (S.ADMITTED, S.NOT_ADMITTED): "not_admit",
-    (S.NOT_ADMITTED, S.ADMITTED): "admit",
-    (S.ADMITTED, S.UNDER_EVALUATION): "start_evaluation",
-    (S.UNDER_EVALUATION, S.WINNER): "award",
-    (S.UNDER_EVALUATION, S.RESERVE): "reserve",
-    (S.UNDER_EVALUATION, S.NOT_FUNDED): "not_fund",
+    (S.ADMITTED, S.NOT_ADMITTED): "application_not_admitted",
+    (S.NOT_ADMITTED, S.ADMITTED): "application_admitted",
+    (S.ADMITTED, S.UNDER_EVALUATION): "application_under_evaluation",
+    (S.UNDER_EVALUATION, S.WINNER): "application_won",
+    (S.UNDER_EVALUATION, S.RESERVE): "application_reserved",
+    (S.UNDER_EVALUATION, S.NOT_FUNDED): "application_not_funded",
     # A reserve moves up when a winner drops out.
-    (S.RESERVE, S.WINNER): "award",
+    (S.RESERVE, S.WINNER): "application_won",
 }
 SCREENING_OUTCOMES = frozenset({S.ADMITTED, S.NOT_ADMITTED})
 EVALUATION_OUTCOMES = frozenset({S.UNDER_EVALUATION, S.WINNER, S.RESERVE, S.NOT_FUNDED})
@@ -130,7 +130,7 @@ def application_start(*, lot, ngo, user, now: datetime | None = None) -> Applica
     except IntegrityError:
         # Another member started it at the same moment: theirs is ours.
         return Application.objects.get(lot=lot, ngo=ngo)
-    record(actor=user, obj=app, action="start", to_state=app.status)
+    record(actor=user, obj=app, action="application_started", to_state=app.status)
     return app
 
 
@@ -162,19 +162,43 @@ def _write_rows(app: Application, section: str, rows: list[dict]):
         raise ValueError(f"{section} has no rows")
 
 
+def _section_data(app: Application, section: str) -> dict:
+    """The section as saved, in the shape a form's payload has: equal data is no change and no conflict."""
+    if section in SCALAR_FIELDS:
+        return {name: getattr(app, name) for name in SCALAR_FIELDS[section]}
+    if section == Section.ACTIVITIES:
+        fields = ("activity", "starts_on", "ends_on", "outputs")
+        return {"rows": [{f: getattr(row, f) for f in fields} for row in app.activities.all()]}
+    if section == Section.BUDGET:
+        fields = ("category", "description", "unit", "quantity", "unit_cost")
+        return {"rows": [{f: getattr(row, f) for f in fields} for row in app.budget_lines.all()]}
+    fields = ("lot_indicator_id", "name", "unit", "baseline", "target", "verification")
+    rows = []
+    for row in app.indicators.all():
+        values = {f: getattr(row, f) for f in fields}
+        if row.lot_indicator_id:
+            del values["name"], values["unit"]
+        rows.append(values)
+    return {"rows": rows}
+
+
 @transaction.atomic
 def _save_section(*, application, section, data, raw, version, user, now):
     app = _lock(application)
     _ensure_open_for_editing(app, now)
-    ApplicationSection.objects.bulk_create([ApplicationSection(application=app, section=section)], ignore_conflicts=True)
+    ApplicationSection.objects.bulk_create(
+        [ApplicationSection(application=app, section=section)], ignore_conflicts=True
+    )
     saved = ApplicationSection.objects.select_for_update().get(application=app, section=section)
-    if saved.version != version:
+    if saved.version != version and _section_data(app, section) != data:
         # Keep the refused text; one kept version per author and base version, updated as they type on.
         conflict, _created = DraftConflict.objects.update_or_create(
             application=app, section=section, author=user, base_version=version, resolved_at=None,
             defaults={"current_version": saved.version, "data": raw, "created_at": now},
         )
         return None, StaleSection(conflict, saved)
+    if _section_data(app, section) == data:
+        return saved, None  # nothing changed (a repeated autosave, or a save racing an identical one)
     if section in SCALAR_FIELDS:
         for name in SCALAR_FIELDS[section]:
             setattr(app, name, data[name])
@@ -235,7 +259,10 @@ def document_upload(*, application, kind: str, upload, user, now: datetime | Non
     document.file.save(document.name, upload, save=False)
     document.save()
     _touch(app)
-    record(actor=user, obj=app, action="document_upload", note=document.name, data={"sha256": document.sha256})
+    record(
+        actor=user, obj=app, action="application_document_uploaded", note=document.name,
+        data={"sha256": document.sha256},
+    )
     return document
 
 
@@ -257,7 +284,7 @@ def document_replace(*, document: ApplicationDocument, upload, user, now: dateti
     document.save()
     _touch(app)
     record(
-        actor=user, obj=app, action="document_replace", note=document.name,
+        actor=user, obj=app, action="application_document_replaced", note=document.name,
         data={"previous_sha256": old_sha, "sha256": document.sha256},
     )
     storage = document.file.storage
@@ -274,7 +301,7 @@ def document_delete(*, document: ApplicationDocument, user, now: datetime | None
     name, sha, storage = document.file.name, document.sha256, document.file.storage
     document.delete()
     _touch(app)
-    record(actor=user, obj=app, action="document_delete", note=document.name, data={"sha256": sha})
+    record(actor=user, obj=app, action="application_document_removed", note=document.name, data={"sha256": sha})
     transaction.on_commit(lambda: storage.delete(name))
 
 

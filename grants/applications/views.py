@@ -1,6 +1,7 @@
 """Applicant pages: my applications, a draft section by section with autosave, documents, the check page,
 submission with its receipt, withdrawal. Another NGO's application is a 404, whatever the URL."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from grants.models import Lot
-from ngos.models import NGO
+from ngos.models import NGO, MemberRole
 from reports.pdf import pdf_response
 
 from . import budget, checks, forms, selectors, services
@@ -58,7 +59,11 @@ def my_applications(request):
         application.steps = selectors.status_steps(application)
         application.timeline = timelines.get(application.pk, [])
         application.receipt = selectors.current_submission(application)
-    return render(request, "grants/applications/list.html", {"applications": applications, "now": timezone.now()})
+    return render(
+        request,
+        "grants/applications/list.html",
+        {"applications": applications, "now": timezone.now(), "calls_url": reverse("calls:list")},
+    )
 
 
 @login_required
@@ -100,6 +105,8 @@ def detail(request, pk):
             "submissions": submissions,
             "conflicts": list(selectors.open_conflicts(application)),
             "can_edit": _can_edit(request, application),
+            "can_withdraw": request.user.has_perm("grants.withdraw_application", application)
+            and application.lot.call.is_open(),
             "budget_totals": budget.totals_of_lines(application.budget_lines.all()),
             **_sections_nav(application),
         },
@@ -241,7 +248,9 @@ def documents(request, pk):
         "grants/applications/documents.html",
         {
             "application": application, "form": form, "section": Section.DOCUMENTS,
-            "section_label": Section.DOCUMENTS.label, "required": [DocumentKind(k) for k in REQUIRED_DOCUMENTS],
+            "section_label": Section.DOCUMENTS.label,
+            "upload_limit": settings.UPLOAD_MAX_BYTES,
+            "required": [DocumentKind(k) for k in REQUIRED_DOCUMENTS],
             **_sections_nav(application, Section.DOCUMENTS),
         },
     )
@@ -300,6 +309,7 @@ def _check_context(request, application, now):
     states = selectors.section_states(application)
     general = checks.general_problems(application, now=now)
     problems = [p for s in states for p in s.problems]
+    heads = list(application.ngo.memberships.filter(role=MemberRole.HEAD).select_related("user"))
     return {
         "application": application,
         "general": general,
@@ -307,7 +317,8 @@ def _check_context(request, application, now):
         "problem_count": len(general) + len(problems),
         "progress": selectors.progress(states),
         "can_submit": request.user.has_perm("grants.submit_application", application),
-        "heads": application.ngo.memberships.filter(role="head").select_related("user"),
+        "heads": heads,
+        "heads_list": ", ".join(str(m.user) for m in heads),
         "now": now,
     }
 
@@ -358,7 +369,9 @@ def withdraw(request, pk):
     form = forms.WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_withdraw(application=application, user=request.user, reason=form.cleaned_data["reason"])
+            services.application_withdraw(
+                application=application, user=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

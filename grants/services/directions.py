@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal import audit
 
@@ -181,7 +182,10 @@ def direction_list_approve(
         direction__direction_list=direction_list, resolution=CommentResolution.PENDING
     ).count()
     if unanswered:
-        problems.append(_("%(count)d comment(s) still have no answer.") % {"count": unanswered})
+        problems.append(
+            ngettext("%(count)d comment still has no answer.", "%(count)d comments still have no answer.", unanswered)
+            % {"count": unanswered}
+        )
     if problems:
         raise ValidationError(problems)
     direction_list.status = DirectionListStatus.APPROVED

@@ -20,8 +20,8 @@ def term_error(grant_type: str, term_months: int | None) -> str | None:
         return None
     rule = GRANT_TYPE_RULES[grant_type]
     if not rule.min_months <= term_months <= rule.max_months:
-        return _("A %(type)s grant lasts %(min)d to %(max)d months; %(term)d months is outside that range.") % {
-            "type": GrantType(grant_type).label.lower(), "min": rule.min_months, "max": rule.max_months,
+        return _("“%(type)s” grants last %(min)d to %(max)d months; %(term)d months is outside that range.") % {
+            "type": GrantType(grant_type).label, "min": rule.min_months, "max": rule.max_months,
             "term": term_months,
         }
     return None
@@ -33,17 +33,18 @@ def budget_error(fiscal_year: FiscalYear, grant_type: str, budget: Decimal | Non
         return None
     low, high = fiscal_year.budget_limits(grant_type)
     rule = GRANT_TYPE_RULES[grant_type]
-    kind = GrantType(grant_type).label.lower()
+    kind = GrantType(grant_type).label
     if high is None and budget < low:
         return _(
-            "In %(year)s a %(type)s grant is at least %(low)s (%(low_mci)s MCI at %(mci)s); this budget is %(budget)s."
+            "In %(year)s “%(type)s” grants are at least %(low)s (%(low_mci)s MCI at %(mci)s); "
+            "this budget is %(budget)s."
         ) % {
             "year": fiscal_year.year, "type": kind, "low": tenge(low), "low_mci": group_thousands(rule.min_mci),
             "mci": tenge(fiscal_year.mci), "budget": tenge(budget),
         }
     if high is not None and not low <= budget <= high:
         return _(
-            "In %(year)s a %(type)s grant is from %(low)s to %(high)s (%(low_mci)s–%(high_mci)s MCI at %(mci)s); "
+            "In %(year)s “%(type)s” grants are from %(low)s to %(high)s (%(low_mci)s–%(high_mci)s MCI at %(mci)s); "
             "this budget is %(budget)s."
         ) % {
             "year": fiscal_year.year, "type": kind, "low": tenge(low), "high": tenge(high),

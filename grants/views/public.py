@@ -1,8 +1,11 @@
 """Public pages of calls and lots, the Atom feed, the .ics deadline, the announcement PDF, and the
 form where NGO members ask clarification questions."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -23,6 +26,21 @@ from .common import add_errors
 CALLS_PER_PAGE = 20
 
 
+class NotSignedIn(Exception):
+    pass
+
+
+def sign_in_for_drafts(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotSignedIn:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
 def call_list(request):
     calls_filter = CallFilter(request.GET or None, queryset=selectors.public_calls())
     page = Paginator(calls_filter.qs, CALLS_PER_PAGE).get_page(request.GET.get("page"))
@@ -31,11 +49,20 @@ def call_list(request):
 
 def _visible_call(request, code: str):
     call = selectors.call_for_page(code)
-    if call is None or not request.user.has_perm("grants.view_call", call):
+    if call is None:
+        raise Http404
+    return _visible_call_object(request, call)
+
+
+def _visible_call_object(request, call):
+    if not request.user.has_perm("grants.view_call", call):
+        if not request.user.is_authenticated:
+            raise NotSignedIn  # staff following a link to a draft sign in first
         raise Http404
     return call
 
 
+@sign_in_for_drafts
 def call_detail(request, call: str, form=None):
     call = _visible_call(request, call)
     can_ask = request.user.has_perm("grants.ask_clarification", call)
@@ -72,10 +99,12 @@ def ask(request, call: str):
     return call_detail(request, call, form=form)
 
 
+@sign_in_for_drafts
 def lot_detail(request, call: str, lot: str):
     lot_obj = selectors.lot_for_page(call, lot)
-    if lot_obj is None or not request.user.has_perm("grants.view_call", lot_obj.call):
+    if lot_obj is None:
         raise Http404
+    _visible_call_object(request, lot_obj.call)
     lines = list(lot_obj.justification_lines.all())
     context = {
         "lot": lot_obj,
@@ -87,6 +116,7 @@ def lot_detail(request, call: str, lot: str):
     return render(request, "grants/lot_detail.html", context)
 
 
+@sign_in_for_drafts
 def deadline_ics(request, call: str):
     call_obj = _visible_call(request, call)
     response = HttpResponse(ics.call_deadline(call_obj, request=request), content_type="text/calendar; charset=utf-8")
@@ -94,6 +124,7 @@ def deadline_ics(request, call: str):
     return response
 
 
+@sign_in_for_drafts
 def announcement(request, call: str, language: str):
     call_obj = _visible_call(request, call)
     if language not in ("kk", "ru"):

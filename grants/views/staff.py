@@ -269,7 +269,13 @@ def _lot_page(request, call_obj: Call, lot: Lot | None):
             else:
                 messages.success(request, _("Lot %(code)s is saved.") % {"code": saved.code})
                 return redirect("calls:staff_call", call=call_obj.code)
-    context = {"form": form, "call": call_obj, "lot": lot, "indicators": indicators, "lines": lines}
+    tor_fields = [
+        (form[f"{name}_kk"], form[f"{name}_ru"], form[f"{name}_en"])
+        for name in ("problem", "target_groups", "expected_results", "requirements")
+    ]
+    context = {
+        "form": form, "call": call_obj, "lot": lot, "indicators": indicators, "lines": lines, "tor_fields": tor_fields,
+    }
     return render(request, "grants/staff/lot_form.html", context)
 
 

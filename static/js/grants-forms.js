@@ -59,9 +59,9 @@
     if (difference === 0) {
       status.textContent = status.dataset.textMatch;
     } else if (difference < 0) {
-      status.textContent = status.dataset.textUnder.replace("%s", formatTenge(-difference));
+      status.textContent = status.dataset.textUnder.replace("{amount}", formatTenge(-difference));
     } else {
-      status.textContent = status.dataset.textOver.replace("%s", formatTenge(difference));
+      status.textContent = status.dataset.textOver.replace("{amount}", formatTenge(difference));
     }
   }
 
