@@ -21,6 +21,7 @@ from .models import (
     Lot,
     PriorityDirection,
 )
+from .rows import RowForm, RowSet
 from .selectors import lots_in_order
 from .services import lots as lot_services
 from .uploads import validate_document
@@ -230,19 +231,6 @@ class LotForm(StyledModelForm):
         pass
 
 
-class RowForm(StyledForm):
-    """A row of an inline table; a row left entirely empty is skipped."""
-
-    use_required_attribute = False
-
-    def __init__(self, *args, index: int = 0, **kwargs):
-        kwargs.setdefault("empty_permitted", True)
-        super().__init__(*args, **kwargs)
-        self.index = index
-        for field in self.fields.values():
-            field.widget.attrs["class"] += " form-control-sm"
-
-
 class IndicatorForm(RowForm):
     name_kk = forms.CharField(label=_("Indicator (Kazakh)"), max_length=500)
     name_ru = forms.CharField(label=_("Indicator (Russian)"), max_length=500)
@@ -270,45 +258,6 @@ class JustificationLineForm(RowForm):
         if quantity is None or unit_cost is None:
             return None
         return (quantity * unit_cost).quantize(Decimal("0.01"))
-
-
-class RowSet:
-    """Rows of one inline table, named `<prefix>-<n>-<field>`. Rows may be added and removed in the
-    browser, so the numbers may have gaps: the rows are whatever the request carries."""
-
-    def __init__(self, form_class, prefix: str, *, data=None, initial: list[dict] | None = None):
-        self.form_class, self.prefix = form_class, prefix
-        if data is not None:
-            pattern = re.compile(rf"^{re.escape(prefix)}-(\d+)-")
-            indices = sorted({int(m.group(1)) for key in data for m in [pattern.match(key)] if m})
-            self.forms = [form_class(data, prefix=f"{prefix}-{i}", index=i) for i in indices]
-        else:
-            indices = list(range(len(initial or [])))
-            self.forms = [
-                form_class(initial=row, prefix=f"{prefix}-{i}", index=i) for i, row in enumerate(initial or [])
-            ]
-        self.next_index = (max(indices) + 1) if indices else 0
-        self.is_bound = data is not None
-
-    def __iter__(self):
-        return iter(self.forms)
-
-    def __len__(self):
-        return len(self.forms)
-
-    def is_valid(self) -> bool:
-        return all([form.is_valid() for form in self.forms])  # every form, so every error shows
-
-    @property
-    def errors(self):
-        return [form.errors for form in self.forms if form.errors]
-
-    @property
-    def rows(self) -> list[dict]:
-        return [form.cleaned_data for form in self.forms if form.has_changed() and form.cleaned_data]
-
-    def empty_form(self, index: int):
-        return self.form_class(prefix=f"{self.prefix}-{index}", index=index)
 
 
 def indicator_rows(*, data=None, lot: Lot | None = None) -> RowSet:

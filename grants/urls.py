@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import CallsFeed
-from .views import directions, public, staff
+from .views import directions, public, questions, reference, staff
 
 app_name = "calls"
 
@@ -23,8 +23,8 @@ urlpatterns = [
     path("staff/calls/new/", staff.call_create, name="staff_create"),
     path("staff/calls/rows/remove/", staff.row_remove, name="staff_row_remove"),
     path("staff/calls/rows/<str:kind>/", staff.row_new, name="staff_row"),
-    path("staff/calls/questions/", staff.clarification_list, name="staff_clarifications"),
-    path("staff/calls/questions/<int:pk>/", staff.clarification_answer, name="staff_clarification"),
+    path("staff/calls/questions/", questions.clarification_list, name="staff_clarifications"),
+    path("staff/calls/questions/<int:pk>/", questions.clarification_answer, name="staff_clarification"),
     path("staff/calls/<slug:call>/", staff.call_manage, name="staff_call"),
     path("staff/calls/<slug:call>/edit/", staff.call_edit, name="staff_edit"),
     path("staff/calls/<slug:call>/announce/", staff.call_announce, name="staff_announce"),
@@ -45,7 +45,7 @@ urlpatterns = [
         "staff/directions/<int:pk>/approve/", directions.staff_direction_list_approve, name="staff_directions_approve"
     ),
     path("staff/directions/comments/<int:pk>/answer/", directions.staff_comment_answer, name="staff_comment_answer"),
-    path("staff/calendar/", staff.calendar, name="staff_calendar"),
-    path("staff/calendar/<int:pk>/delete/", staff.calendar_delete, name="staff_calendar_delete"),
-    path("staff/years/", staff.fiscal_years, name="staff_years"),
+    path("staff/calendar/", reference.calendar, name="staff_calendar"),
+    path("staff/calendar/<int:pk>/delete/", reference.calendar_delete, name="staff_calendar_delete"),
+    path("staff/years/", reference.fiscal_years, name="staff_years"),
 ]

@@ -8,34 +8,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal import audit
 
 from .. import selectors
-from ..choices import CallStatus, ClarificationStatus, GrantType
+from ..choices import CallStatus
 from ..forms import (
     ROW_FORMS,
-    CalendarDayForm,
     CallForm,
     CancelForm,
-    ClarificationAnswerForm,
     CloneForm,
     DirectionForm,
     DocumentForm,
     ExtendForm,
-    FiscalYearForm,
     LotForm,
     indicator_rows,
     justification_rows,
 )
-from ..models import CalendarDay, Call, CallDocument, Clarification, FiscalYear, Lot
-from ..services import calendar as calendar_services
+from ..models import Call, CallDocument, FiscalYear, Lot
 from ..services import calls as call_services
-from ..services import clarifications as clarification_services
 from ..services import lots as lot_services
 from .common import add_errors
 
@@ -333,112 +326,3 @@ def row_new(request, kind: str):
 def row_remove(request):
     """htmx: the row is removed by swapping in this empty answer; nothing is saved until the form is."""
     return HttpResponse("")
-
-
-# --- Clarifications ----------------------------------------------------------------------------
-
-
-@staff_only
-def clarification_list(request):
-    clarifications = selectors.flag_overdue(selectors.pending_clarifications())
-    return render(request, "grants/staff/clarification_list.html", {"clarifications": clarifications})
-
-
-@staff_only
-def clarification_answer(request, pk: int):
-    clarification = get_object_or_404(
-        Clarification.objects.select_related("call", "ngo", "lot", "asked_by", "answered_by"), pk=pk
-    )
-    can_answer = request.user.has_perm("grants.answer_clarification")
-    initial = {
-        "question_kk": clarification.question_kk or (clarification.question if clarification.language == "kk" else ""),
-        "question_ru": clarification.question_ru or (clarification.question if clarification.language == "ru" else ""),
-        "answer_kk": clarification.answer_kk,
-        "answer_ru": clarification.answer_ru,
-    }
-    form = ClarificationAnswerForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not can_answer:
-            raise PermissionDenied
-        if form.is_valid():
-            publish = "publish" in request.POST
-            try:
-                clarification_services.clarification_answer(
-                    actor=request.user, clarification=clarification, publish=publish, **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(
-                    request, _("The answer is published on the call page.") if publish else _("The answer is saved.")
-                )
-                return redirect("calls:staff_clarifications")
-    [clarification] = selectors.flag_overdue([clarification])
-    context = {
-        "clarification": clarification,
-        "form": form,
-        "can_answer": can_answer and clarification.status != ClarificationStatus.PUBLISHED,
-    }
-    return render(request, "grants/staff/clarification.html", context)
-
-
-# --- Calendar and MCI --------------------------------------------------------------------------
-
-
-@staff_only
-def calendar(request):
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
-    can_manage = request.user.has_perm("grants.manage_calendar")
-    form = CalendarDayForm(request.POST or None)
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
-        if form.is_valid():
-            data = form.cleaned_data
-            entry = calendar_services.calendar_day_save(
-                actor=request.user, day=data["date"], kind=data["kind"], name_kk=data["name_kk"],
-                name_ru=data["name_ru"], name_en=data["name_en"],
-            )
-            messages.success(request, _("%(day)s is saved in the calendar.") % {"day": entry})
-            return redirect(f"{request.path}?year={entry.date.year}")
-    context = {
-        "year": year, "days": selectors.calendar_days(year), "form": form, "can_manage": can_manage,
-        "years": [year - 1, year, year + 1],
-    }
-    return render(request, "grants/staff/calendar.html", context)
-
-
-@require_POST
-@staff_only
-def calendar_delete(request, pk: int):
-    if not request.user.has_perm("grants.manage_calendar"):
-        raise PermissionDenied
-    entry = get_object_or_404(CalendarDay, pk=pk)
-    year = entry.date.year
-    calendar_services.calendar_day_delete(actor=request.user, entry=entry)
-    messages.success(request, _("The day is removed from the calendar."))
-    return redirect(f"{reverse('calls:staff_calendar')}?year={year}")
-
-
-@staff_only
-def fiscal_years(request):
-    can_manage = request.user.has_perm("grants.manage_calls")
-    form = FiscalYearForm(request.POST or None)
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                calendar_services.fiscal_year_save(actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The MCI for %(year)s is saved.") % {"year": form.cleaned_data["year"]})
-                return redirect("calls:staff_years")
-    years = list(FiscalYear.objects.all())
-    for fiscal_year in years:
-        fiscal_year.limits = {kind: fiscal_year.budget_limits(kind) for kind in GrantType.values}
-    return render(request, "grants/staff/years.html", {"years": years, "form": form, "can_manage": can_manage})

@@ -1,0 +1,76 @@
+"""Staff pages for reference data: the working-day calendar and the MCI of each year."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import selectors
+from ..choices import GrantType
+from ..forms import CalendarDayForm, FiscalYearForm
+from ..models import CalendarDay, FiscalYear
+from ..services import calendar as calendar_services
+from .common import add_errors
+from .staff import staff_only
+
+
+@staff_only
+def calendar(request):
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    can_manage = request.user.has_perm("grants.manage_calendar")
+    form = CalendarDayForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            entry = calendar_services.calendar_day_save(
+                actor=request.user, day=data["date"], kind=data["kind"], name_kk=data["name_kk"],
+                name_ru=data["name_ru"], name_en=data["name_en"],
+            )
+            messages.success(request, _("%(day)s is saved in the calendar.") % {"day": entry})
+            return redirect(f"{request.path}?year={entry.date.year}")
+    context = {
+        "year": year, "days": selectors.calendar_days(year), "form": form, "can_manage": can_manage,
+        "years": [year - 1, year, year + 1],
+    }
+    return render(request, "grants/staff/calendar.html", context)
+
+
+@require_POST
+@staff_only
+def calendar_delete(request, pk: int):
+    if not request.user.has_perm("grants.manage_calendar"):
+        raise PermissionDenied
+    entry = get_object_or_404(CalendarDay, pk=pk)
+    year = entry.date.year
+    calendar_services.calendar_day_delete(actor=request.user, entry=entry)
+    messages.success(request, _("The day is removed from the calendar."))
+    return redirect(f"{reverse('calls:staff_calendar')}?year={year}")
+
+
+@staff_only
+def fiscal_years(request):
+    can_manage = request.user.has_perm("grants.manage_calls")
+    form = FiscalYearForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                calendar_services.fiscal_year_save(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("The MCI for %(year)s is saved.") % {"year": form.cleaned_data["year"]})
+                return redirect("calls:staff_years")
+    years = list(FiscalYear.objects.all())
+    for fiscal_year in years:
+        fiscal_year.limits = {kind: fiscal_year.budget_limits(kind) for kind in GrantType.values}
+    return render(request, "grants/staff/years.html", {"years": years, "form": form, "can_manage": can_manage})
