@@ -202,7 +202,7 @@ class FlagsForm(PortalFormMixin, forms.Form):
         for flag in EligibilityFlag:
             self.fields[flag.value] = forms.BooleanField(label=flag.label, required=False)
             self.fields[f"{flag.value}_source"] = forms.CharField(
-                label=_("Source"), required=False, max_length=300,
+                label=pgettext_lazy("where a fact comes from", "Source"), required=False, max_length=300,
                 help_text=_("Where this comes from: a court decision, a registry extract, a letter (number)."),
             )
             self.fields[f"{flag.value}_on"] = forms.DateField(
