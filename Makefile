@@ -42,7 +42,7 @@ services:
 
 ## messages: extract every translatable string into locale/ (project) and <app>/locale/
 messages: venv
-	$(PY) manage.py makemessages -l kk -l ru --no-obsolete -i .venv -i tests -i bench -i staticfiles $(addprefix -i ,$(APPS))
+	$(PY) manage.py makemessages -l kk -l ru --no-obsolete -i .venv -i tests -i bench -i staticfiles -i templates/account -i templates/mfa -i templates/allauth -i config/allauth_locale $(addprefix -i ,$(APPS))
 	for app in $(APPS); do mkdir -p $$app/locale && (cd $$app && ../$(PY) ../manage.py makemessages -l kk -l ru --no-obsolete -i tests); done
 
 lint: venv

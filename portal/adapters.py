@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -26,3 +27,16 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             return super().send_mail(template_prefix, email, context)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator) -> bool:
+        # Staff, experts and council members must keep their TOTP: the portal requires it of them.
+        from .choices import PRIVILEGED_GROUPS
+        from .rules import group_names
+
+        user = authenticator.user
+        privileged = user.is_superuser or bool(group_names(user) & PRIVILEGED_GROUPS)
+        if authenticator.type == authenticator.Type.TOTP and privileged:
+            return False
+        return super().can_delete_authenticator(authenticator)

@@ -12,3 +12,10 @@ class PortalConfig(AppConfig):
 
         # Groups and their permissions follow the table in roles.py after every migrate.
         post_migrate.connect(roles.sync_after_migrate, sender=self)
+
+        from allauth.mfa.signals import authenticator_removed
+
+        from .middleware import forget_mfa
+
+        # Removing TOTP must bring back the set-up requirement on the next request.
+        authenticator_removed.connect(forget_mfa, dispatch_uid="portal-forget-mfa")

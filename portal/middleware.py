@@ -9,6 +9,11 @@ from .rules import group_names
 MFA_OK = "demeu_mfa_ok"
 
 
+def forget_mfa(sender, request=None, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(MFA_OK, None)
+
+
 class LanguageMemoryMiddleware:
     """The language of the last language-prefixed page is remembered in the cookie, so pages
     without a prefix (/accounts/…) keep speaking it."""

@@ -108,3 +108,46 @@ def test_account_settings_refuse_an_unknown_language_and_keep_the_name_typed(wor
     body = response.content.decode()
     assert response.status_code == 200
     assert "Асқар Бекұлы" in body and "is-invalid" in body or "Select a valid choice" in body
+
+
+def test_sign_in_lands_on_the_dashboard_in_the_users_language(world, client):
+    user = world.users["user"]
+    user.language = "ru"
+    user.save()
+    response = client.post("/accounts/login/", {"login": user.email, "password": "correct horse battery"})
+    assert response.status_code == 302 and response["Location"] == "/ru/dashboard/"
+
+
+def test_staff_without_two_factor_is_sent_to_set_it_up(world, client):
+    from allauth.mfa.models import Authenticator
+
+    officer = world.users["screening_officer"]
+    Authenticator.objects.filter(user=officer).delete()
+    client.force_login(officer)
+    response = client.get("/kk/dashboard/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_an_ordinary_user_is_not_asked_for_two_factor(world, client):
+    client.force_login(world.users["user"])
+    assert client.get("/kk/dashboard/").status_code == 200
+
+
+def test_staff_cannot_switch_off_their_two_factor(world, client):
+    from allauth.mfa.models import Authenticator
+
+    officer = world.users["call_manager"]
+    client.force_login(officer)
+    session = client.session
+    session["demeu_mfa_ok"] = officer.pk
+    session.save()
+    client.post("/accounts/2fa/totp/deactivate/")
+    assert Authenticator.objects.filter(user=officer, type=Authenticator.Type.TOTP).exists()
+
+
+def test_rate_limited_action_shows_a_translated_page(world, client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"reset_password": "1/m/ip"}
+    for _ in range(2):
+        response = client.post("/accounts/password/reset/", {"email": "nobody@example.kz"}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 429
+    assert "Слишком много попыток" in response.content.decode()
