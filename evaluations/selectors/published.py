@@ -35,3 +35,31 @@ def published_documents(call=None) -> list[dict]:
         })
     rows.sort(key=lambda row: row["date"], reverse=True)
     return rows
+
+
+class PublishedDocument:
+    """What the results page lists: a call, when it was published, a title and where to read it."""
+
+    def __init__(self, *, call, published_at, title: str, url: str):
+        self.call, self.call_id, self.published_at = call, call.pk, published_at
+        self.title, self.url = title, url
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+
+def published_for_results(call=None) -> list[PublishedDocument]:
+    """Draw protocols (their public record, with both PDFs) and minutes (the PDF in the page's language)."""
+    from django.utils.translation import get_language
+
+    language = "kk" if (get_language() or "kk").startswith("kk") else "ru"
+    documents = []
+    for row in published_documents(call):
+        subtitle = f" — {row['subtitle']}" if row["subtitle"] else ""
+        url = row["page"] or dict(row["files"])[language]
+        title = f"{row['title']}{subtitle}" + ("" if row["page"] else " (PDF)")
+        documents.append(PublishedDocument(call=row["call"], published_at=row["date"], title=title, url=url))
+    return documents

@@ -18,6 +18,7 @@ from portal.models import Region
 from tests.world import make_user
 
 _seq = itertools.count(1)
+FACTORY_YEAR = 2099
 
 # Valid BINs (DOMAIN.md): NGOs and customers need real check digits.
 BINS = ["940140000385", "950440001673", "990940003030", "000640002067"]
@@ -55,7 +56,8 @@ def ngo(**fields) -> NGO:
 
 def call(*, closed: bool = True, **fields) -> Call:
     n = next(_seq)
-    year, _ = FiscalYear.objects.get_or_create(year=2026, defaults={"mci": Decimal("4325")})
+    # A year of its own: other apps' builders number their calls 2026-01, 2026-02…
+    year, _ = FiscalYear.objects.get_or_create(year=FACTORY_YEAR, defaults={"mci": Decimal("4325")})
     customer = Customer.objects.create(
         name_kk="Мәдениет және ақпарат министрлігі", name_ru="Министерство культуры и информации",
         kind=CustomerKind.MINISTRY, bin=bin_number(5000 + n),
@@ -64,7 +66,7 @@ def call(*, closed: bool = True, **fields) -> Call:
     opens, closes = (now - timedelta(days=40), now - timedelta(days=10)) if closed else (
         now - timedelta(days=1), now + timedelta(days=20))
     defaults = {
-        "customer": customer, "fiscal_year": year, "number": n, "code": Call.make_code(2026, n),
+        "customer": customer, "fiscal_year": year, "number": n, "code": Call.make_code(FACTORY_YEAR, n),
         "title_kk": f"Жастар саясаты бойынша конкурс {n}", "title_ru": f"Конкурс по молодёжной политике {n}",
         "opens_at": opens, "closes_at": closes, "status": CallStatus.ANNOUNCED, "announced_at": opens,
     }
@@ -75,7 +77,7 @@ def call(*, closed: bool = True, **fields) -> Call:
 def lot(call: Call, **fields) -> Lot:
     n = next(_seq)
     defaults = {
-        "call": call, "code": f"2026-T{n:03d}", "title_kk": f"Лот {n}", "title_ru": f"Лот {n}",
+        "call": call, "code": f"{FACTORY_YEAR}-T{n:03d}", "title_kk": f"Лот {n}", "title_ru": f"Лот {n}",
         "grant_type": GrantType.SHORT, "term_months": 10, "budget": Decimal("30000000"), "grants_count": 2,
         "position": n,
     }
