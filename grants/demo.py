@@ -241,3 +241,7 @@ def seed(stdout=None) -> None:
     if stdout:
         closes = astana(open_call.closes_at)
         stdout.write(f"calls: open call {open_call.code} closes {closes:%Y-%m-%d %H:%M} Astana time")
+
+    from .applications.demo import seed as seed_applications  # applications in every state (issue 5)
+
+    seed_applications(stdout)

@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from grants.applications.selectors import current_submission
 from portal.formatting import astana
@@ -16,7 +17,7 @@ def header() -> list[str]:
     return [
         _("Registration number"), _("Submitted at (Astana time)"), _("NGO"), _("BIN"), _("Region"), _("Lot"),
         _("Project title"), _("Language"), _("Amount requested, ₸"), _("Status"), _("Screening decision"),
-        _("Failed checks"), _("Reason"), _("SHA-256 of the submission"),
+        _("Failed checks"), pgettext("cause", "Reason"), _("SHA-256 of the submission"),
     ]
 
 

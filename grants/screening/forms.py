@@ -23,7 +23,7 @@ class ChecksForm(forms.Form):
                 initial=check.result if check.result != CheckResult.PENDING else None,
             )
             note = forms.CharField(
-                label=_("Reason"), required=False, max_length=2000, initial=check.note,
+                label=pgettext_lazy("cause", "Reason"), required=False, max_length=2000, initial=check.note,
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
             )
             self.fields[f"result_{check.code}"] = result
