@@ -2,10 +2,11 @@
 applications, experts and criteria.
 
 1. the lot's applications with their experts' totals aggregated (mean, min, max, standard deviation, on
-   PostgreSQL the median), the requested budget, a flag for any criterion mean below its threshold, and
-   the rank (a window function: equal means share a rank);
+   PostgreSQL the median) and the rank (a window function: equal means share a rank);
 2. each submitted sheet's total (shown anonymously, and the median where the database has no percentile);
-3. the mean score per application and criterion.
+3. the budget each application requests (the sum of its lines);
+4. the mean score per application and criterion, which the criteria's thresholds are checked against
+   (plus the rubric's criteria, when the caller has not prefetched them).
 
 Deciding the funding line walks the ranked applications (not the scores): winners in rank order while
 the lot's budget and number of grants allow, a tie across the line left to the commission, the other
@@ -23,23 +24,20 @@ from django.db.models import (
     Avg,
     Count,
     DecimalField,
-    Exists,
     F,
     FloatField,
     Max,
     Min,
-    OuterRef,
     Q,
     StdDev,
-    Subquery,
     Sum,
-    Value,
     Window,
 )
-from django.db.models.functions import Coalesce, Rank, Round
+from django.db.models.functions import Rank, Round
 
 from grants.applications.choices import ApplicationStatus
 from grants.models import Application, BudgetLine
+from portal.translation import pick
 
 from ..choices import AssignmentStatus, Recommendation
 from ..models import MAX_TOTAL, Assignment, Score
@@ -51,6 +49,8 @@ EVALUATED = [
 OPEN = [AssignmentStatus.AWAITING_DECLARATION, AssignmentStatus.SCORING]
 CENT = Decimal("0.01")
 MONEY = DecimalField(max_digits=16, decimal_places=2)
+# The columns a ranking shows: not the application's long texts.
+SHOWN = ("lot_id", "ngo_id", "status", "language", "title", "registration_number", "sequence")
 
 
 class Median(Aggregate):
@@ -64,7 +64,9 @@ class Median(Aggregate):
 def _dec(value) -> Decimal | None:
     if value is None:
         return None
-    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+    if not isinstance(value, Decimal):
+        value = Decimal(str(value))
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -85,6 +87,10 @@ class RankedApplication:
     criterion_means: dict = field(default_factory=dict)
     recommendation: str = Recommendation.NOT_SCORED
     tied: bool = False
+
+    @property
+    def ngo_name(self) -> str:
+        return pick(self.application, "ngo_name")
 
     @property
     def is_scored(self) -> bool:
@@ -111,34 +117,17 @@ class LotRanking:
 def ranked_applications(lot, rubric):
     """Query 1: the lot's applications annotated in the database."""
     submitted = Q(assignments__status=AssignmentStatus.SUBMITTED)
-    budget = Subquery(
-        BudgetLine.objects.filter(application=OuterRef("pk"))
-        .values("application")
-        .annotate(total=Sum(Round(F("quantity") * F("unit_cost"), 2), output_field=MONEY))
-        .values("total"),
-        output_field=MONEY,
-    )
-    below_criterion = Exists(
-        Score.objects.filter(
-            assignment__application=OuterRef("pk"), assignment__status=AssignmentStatus.SUBMITTED,
-            criterion__min_score__isnull=False,
-        )
-        .values("criterion", "criterion__min_score")
-        .annotate(mean=Avg("value"))
-        .filter(mean__lt=F("criterion__min_score"))
-    )
     applications = (
         Application.objects.filter(lot=lot, status__in=EVALUATED)
-        .select_related("ngo")
+        .only(*SHOWN)
         .annotate(
+            ngo_name_kk=F("ngo__name_kk"), ngo_name_ru=F("ngo__name_ru"), ngo_name_en=F("ngo__name_en"),
             experts=Count("assignments", filter=submitted),
             open_sheets=Count("assignments", filter=Q(assignments__status__in=OPEN)),
             mean_total=Avg("assignments__total", filter=submitted),
             min_total=Min("assignments__total", filter=submitted),
             max_total=Max("assignments__total", filter=submitted),
             stddev_total=StdDev("assignments__total", filter=submitted),
-            requested=Coalesce(budget, Value(Decimal("0")), output_field=MONEY),
-            below_criterion=below_criterion,
         )
         .annotate(rank=Window(Rank(), order_by=F("mean_total").desc(nulls_last=True)))
         .order_by("rank", "sequence", "id")
@@ -150,23 +139,31 @@ def ranked_applications(lot, rubric):
 
 def lot_ranking(lot, rubric) -> LotRanking:
     applications = list(ranked_applications(lot, rubric))
-    ids = [a.pk for a in applications]
     totals = defaultdict(list)  # query 2
     for application_id, total in (
-        Assignment.objects.filter(application_id__in=ids, status=AssignmentStatus.SUBMITTED)
+        Assignment.objects.filter(application__lot=lot, application__status__in=EVALUATED,
+                                  status=AssignmentStatus.SUBMITTED)
         .order_by("application_id", "-total", "id")
         .values_list("application_id", "total")
     ):
         totals[application_id].append(total)
-    means = defaultdict(dict)  # query 3
+    requested = dict(  # query 3: budgets summed apart, not once per sheet inside the aggregate
+        BudgetLine.objects.filter(application__lot=lot, application__status__in=EVALUATED)
+        .values("application_id")
+        .annotate(total=Sum(Round(F("quantity") * F("unit_cost"), 2), output_field=MONEY))
+        .values_list("application_id", "total")
+    )
+    means = defaultdict(dict)  # query 4
     for application_id, criterion_id, mean in (
-        Score.objects.filter(assignment__application_id__in=ids, assignment__status=AssignmentStatus.SUBMITTED)
+        Score.objects.filter(assignment__application__lot=lot, assignment__application__status__in=EVALUATED,
+                             assignment__status=AssignmentStatus.SUBMITTED)
         .values("assignment__application_id", "criterion_id")
         .annotate(mean=Avg("value"))
         .values_list("assignment__application_id", "criterion_id", "mean")
     ):
-        means[application_id][criterion_id] = _dec(mean)
+        means[application_id][criterion_id] = mean if isinstance(mean, Decimal) else Decimal(str(mean))
 
+    thresholds = {c.pk: c.min_score for c in rubric.criteria.all() if c.min_score is not None} if rubric else {}
     threshold = rubric.overall_threshold if rubric else Decimal("0")
     dispersion = (MAX_TOTAL * (rubric.dispersion_percent if rubric else 30) / 100) if rubric else MAX_TOTAL
     rows = []
@@ -180,10 +177,13 @@ def lot_ranking(lot, rubric) -> LotRanking:
             application=app, rank=app.rank if app.mean_total is not None else None, experts=app.experts,
             open_sheets=app.open_sheets, mean=mean, median=_dec(med),
             stddev=_dec(app.stddev_total) if app.experts > 1 else None, spread=spread,
-            budget=app.requested, below_criterion=bool(app.below_criterion),
+            budget=requested.get(app.pk) or Decimal("0"),
+            below_criterion=any(
+                mean is not None and pk in thresholds and mean < thresholds[pk] for pk, mean in means[app.pk].items()
+            ),
             below_overall=mean is not None and mean < threshold,
             dispersed=spread is not None and spread > dispersion,
-            totals=totals[app.pk], criterion_means=means[app.pk],
+            totals=totals[app.pk], criterion_means={pk: _dec(mean) for pk, mean in means[app.pk].items()},
         ))
     winners_budget = recommend(rows, budget=lot.budget, grants=lot.grants_count)
     return LotRanking(
