@@ -42,12 +42,12 @@ class ScoreSheetForm(forms.Form):
                     "class": "form-control score-input", "min": 0, "max": criterion.max_score, "step": 1,
                     "inputmode": "numeric", "aria-describedby": describedby,
                     "data-threshold": criterion.min_score if criterion.min_score is not None else "",
-                    "disabled": readonly or None,
+                    "disabled": bool(readonly),
                 }),
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, initial=score.comment if score else "",
-                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control", "disabled": readonly or None}),
+                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control", "disabled": bool(readonly)}),
             )
 
     def rows(self):
