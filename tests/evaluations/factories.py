@@ -48,7 +48,7 @@ def ngo(**fields) -> NGO:
     n = next(_seq)
     defaults = {
         "bin": bin_number(1000 + n), "name_kk": f"«Қоғам {n}» ҚБ", "name_ru": f"ОО «Общество {n}»",
-        "legal_form": "public_association", "region": region(),
+        "legal_form": "public_association", "region": region(), "verification": "verified",
     }
     defaults.update(fields)
     return NGO.objects.create(**defaults)
