@@ -13,8 +13,7 @@ def panels(request):
     items = []
     memberships = list(selectors.memberships_of(user))
     if memberships:
-        chosen = request.session.get(selectors.CURRENT_NGO_SESSION_KEY)
-        current = next((m for m in memberships if m.ngo_id == chosen), memberships[0])
+        current = selectors.current_membership(request, memberships)
         year = last_reporting_year()
         items.append(
             {

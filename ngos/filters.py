@@ -17,6 +17,11 @@ class FilterForm(PortalFormMixin, forms.Form):
     pass
 
 
+def named_choices(queryset) -> list[tuple[str, str]]:
+    """(slug, name in the page's language) for a model with Translated `name`."""
+    return [(item.slug, item.name) for item in queryset.only("slug", "name_kk", "name_ru", "name_en")]
+
+
 class PublicNGOFilter(django_filters.FilterSet):
     SORTS = {
         "name": _("Name, А–Я"),
@@ -26,13 +31,10 @@ class PublicNGOFilter(django_filters.FilterSet):
     }
 
     q = django_filters.CharFilter(label=_("Name or BIN"), method="filter_q")
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=Region.objects.order_by("position"), to_field_name="slug",
-        empty_label=_("All regions"),
-    )
-    sphere = django_filters.ModelChoiceFilter(
-        label=_("Sphere of activity"), field_name="spheres", queryset=Sphere.objects.order_by("position", "slug"),
-        to_field_name="slug", empty_label=_("All spheres"),
+    # Plain choices (slug → name), read once per request: no query to validate, none to render.
+    region = django_filters.ChoiceFilter(label=_("Region"), field_name="region__slug", empty_label=_("All regions"))
+    sphere = django_filters.ChoiceFilter(
+        label=_("Sphere of activity"), field_name="spheres__slug", empty_label=_("All spheres")
     )
     legal_form = django_filters.ChoiceFilter(
         label=_("Legal form"), choices=LegalForm.choices, empty_label=_("All legal forms")
@@ -54,6 +56,8 @@ class PublicNGOFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, year: int, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.year = year
+        self.filters["region"].extra["choices"] = named_choices(Region.objects.order_by("position"))
+        self.filters["sphere"].extra["choices"] = named_choices(Sphere.objects.order_by("position", "slug"))
         self.filters["listed"].label = _("Listed in the NGO database for %(year)s") % {"year": year}
         self.filters["listed"].field_name = "listed"
 

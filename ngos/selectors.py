@@ -6,10 +6,9 @@ from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from portal.models import Region
-
-from .choices import MemberRole, ReportStatus, RequestStatus, VerificationStatus
-from .grant_sources import grants_received, has_received_grants
+from . import grant_sources
+from .choices import ReportStatus, RequestStatus, VerificationStatus
+from .grant_sources import has_received_grants
 from .models import (
     FIRST_REPORT_YEAR,
     NGO,
@@ -24,8 +23,6 @@ from .models import (
     report_deadline,
     report_due_date,
 )
-
-__all__ = ["grants_received"]  # re-exported: the profile's "grants received" comes through here
 
 CURRENT_NGO_SESSION_KEY = "demeu_current_ngo"
 # PostgreSQL's default collation sorts Kazakh letters after Я; ICU's kk-KZ knows the alphabet.
@@ -51,15 +48,22 @@ def filed_late_for_year(year: int) -> Exists:
     )
 
 
+def grants_received(ngo) -> list[grant_sources.ReceivedGrant]:
+    """The state grants this NGO has received, newest first: empty until the grants app registers
+    its agreements as a source (see grant_sources.py)."""
+    return grant_sources.grants_received(ngo)
+
+
 def memberships_of(user):
     return Membership.objects.filter(user=user).select_related("ngo", "ngo__region").order_by("ngo__name_ru")
 
 
-def current_membership(request) -> Membership | None:
-    """The NGO the user acts for now: the one picked in this session, else their first."""
+def current_membership(request, memberships: list[Membership] | None = None) -> Membership | None:
+    """The NGO the user acts for now: the one picked in this session (ngos:switch), else their first."""
     if not request.user.is_authenticated:
         return None
-    memberships = list(memberships_of(request.user))
+    if memberships is None:
+        memberships = list(memberships_of(request.user))
     chosen = request.session.get(CURRENT_NGO_SESSION_KEY)
     for membership in memberships:
         if membership.ngo_id == chosen:
@@ -100,6 +104,16 @@ def public_ngos(*, year: int | None = None):
     )
 
 
+def public_rows(ids: list[int], *, year: int | None = None) -> list[NGO]:
+    """The NGOs of one page, in the page's order, with what the list shows.
+
+    The list pages ids first (an index-only walk in name order), then reads just these rows: the
+    per-row subqueries run for 20 NGOs, not for every NGO skipped on the way to a deep page.
+    """
+    by_id = {ngo.pk: ngo for ngo in public_ngos(year=year).filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def search_ngos(queryset, text: str):
     """By name or short name in Kazakh or Russian (any part), or by the beginning of the BIN."""
     text = " ".join((text or "").split())
@@ -107,17 +121,16 @@ def search_ngos(queryset, text: str):
         return queryset
     if text.isdigit():
         return queryset.filter(bin__startswith=text)
+    if connection.vendor == "postgresql":
+        # search_text holds every name in capitals, behind a trigram index (migration 0005).
+        return queryset.filter(search_text__contains=text.upper())
     # SQLite (the embedded demo) folds only ASCII case; try the usual spellings of Cyrillic text there.
-    variants = {text} if connection.vendor == "postgresql" else {text, text.lower(), text.capitalize(), text.upper()}
+    variants = {text, text.lower(), text.capitalize(), text.upper()}
     condition = Q()
     for variant in variants:
         for column in ("name_kk", "name_ru", "short_name_kk", "short_name_ru"):
             condition |= Q(**{f"{column}__icontains": variant})
     return queryset.filter(condition)
-
-
-def regions():
-    return Region.objects.order_by("position")
 
 
 def spheres():
@@ -223,10 +236,6 @@ def home() -> dict:
 # --- The NGO's own pages ------------------------------------------------------------------------------
 
 
-def ngo_for_member(bin: str) -> NGO:
-    return NGO.objects.select_related("region").prefetch_related("spheres").get(bin=bin)
-
-
 def members_of(ngo):
     return ngo.memberships.select_related("user").order_by("role", "user__full_name", "user__email")
 
@@ -261,10 +270,6 @@ def invitations_for_user(user):
 
 def join_requests_of(user):
     return JoinRequest.objects.filter(user=user).select_related("ngo").order_by("-created_at")
-
-
-def heads_of(ngo):
-    return [m.user for m in ngo.memberships.filter(role=MemberRole.HEAD).select_related("user")]
 
 
 # --- The operator's register --------------------------------------------------------------------------

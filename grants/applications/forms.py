@@ -210,6 +210,12 @@ ExtraIndicatorFormSet = forms.formset_factory(
 )
 
 
+def unbound_only(data, initial):
+    """Rows saved so far fill the page; a posted form is read as posted. (Given both, Django would take a
+    posted row equal to a saved one for an untouched blank row, and drop it.)"""
+    return initial if data is None else None
+
+
 def _kept_rows(formset, fields) -> list[dict]:
     """Rows with anything typed in them, in the order shown; removed and blank rows are dropped."""
     rows = []
@@ -255,7 +261,7 @@ class ActivitiesForm(RowsSectionForm):
 
     def build(self, data, application):
         initial = [{name: getattr(a, name) for name in self.FIELDS} for a in application.activities.all()]
-        return {"rows": ActivityFormSet(data, initial=initial, prefix="rows")}
+        return {"rows": ActivityFormSet(data, initial=unbound_only(data, initial), prefix="rows")}
 
     def payload(self):
         return {"rows": _kept_rows(self.formsets["rows"], self.FIELDS)}
@@ -267,7 +273,7 @@ class BudgetForm(RowsSectionForm):
 
     def build(self, data, application):
         initial = [{name: getattr(b, name) for name in self.FIELDS} for b in application.budget_lines.all()]
-        return {"rows": BudgetFormSet(data, initial=initial, prefix="rows")}
+        return {"rows": BudgetFormSet(data, initial=unbound_only(data, initial), prefix="rows")}
 
     def payload(self):
         return {"rows": _kept_rows(self.formsets["rows"], self.FIELDS)}
@@ -296,8 +302,8 @@ class IndicatorsForm(RowsSectionForm):
             if not row.lot_indicator_id
         ]
         return {
-            "lot": LotIndicatorFormSet(data, initial=lot_initial, prefix="lot"),
-            "extra": ExtraIndicatorFormSet(data, initial=extra_initial, prefix="extra"),
+            "lot": LotIndicatorFormSet(data, initial=unbound_only(data, lot_initial), prefix="lot"),
+            "extra": ExtraIndicatorFormSet(data, initial=unbound_only(data, extra_initial), prefix="extra"),
         }
 
     def lot_rows(self):

@@ -13,18 +13,25 @@ from portal.models import AuditEntry
 
 from . import budget, checks
 from .choices import EDITABLE_STATUSES, ApplicationStatus, Section
-from .models import Application, ApplicationSection, DraftConflict, Submission
+from .models import Application, ApplicationIndicator, ApplicationSection, DraftConflict, Submission
 
 
-def _with_content(queryset):
-    return queryset.select_related("lot__call", "lot__region", "ngo").prefetch_related(
-        "lot__indicators", "activities", "indicators__lot_indicator", "budget_lines", "documents", "sections"
-    )
+def with_content(queryset, *, sections: bool = True):
+    """Everything the pages, the checks and the snapshot read, in one query per kind of row."""
+    prefetch = [
+        "lot__indicators",
+        Prefetch("indicators", queryset=ApplicationIndicator.objects.select_related("lot_indicator")),
+        "activities",
+        "budget_lines",
+        "documents",
+    ]
+    if sections:
+        prefetch.append("sections")
+    return queryset.select_related("lot__call", "lot__region", "ngo").prefetch_related(*prefetch)
 
 
 def application_with_content(pk: int) -> Application:
-    """An application with everything its pages, checks and snapshot read."""
-    return _with_content(Application.objects.all()).get(pk=pk)
+    return with_content(Application.objects.all()).get(pk=pk)
 
 
 def applications_of_user(user):

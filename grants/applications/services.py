@@ -81,13 +81,16 @@ def _lock(application) -> Application:
     return Application.objects.select_for_update(of=("self",)).select_related("lot__call", "ngo").get(pk=application.pk)
 
 
-def _transition(app: Application, target: str, *, actor, note: str = "", data: dict | None = None) -> Application:
+def _transition(
+    app: Application, target: str, *, actor, note: str = "", data: dict | None = None, also: tuple = ()
+) -> Application:
+    """Move to `target` if the table allows it; `also` names other fields saved in the same UPDATE."""
     action = TRANSITIONS.get((app.status, target))
     if action is None:
         _refuse_transition(app.status, target)
     previous = app.status
     app.status = target
-    app.save(update_fields=["status", "updated_at"])
+    app.save(update_fields=["status", "updated_at", *also])
     record(actor=actor, obj=app, action=action, from_state=previous, to_state=target, note=note, data=data)
     return app
 
@@ -319,14 +322,17 @@ def _next_number(call) -> tuple[int, str]:
 def application_submit(*, application, user, now: datetime | None = None) -> Submission:
     """Submit by the head, decided by the server's clock. A second click returns the first receipt."""
     now = now or timezone.now()
-    app = _lock(application)
+    # Locked and read with its content at once: a submission is the busiest moment of a call.
+    app = selectors.with_content(Application.objects.select_for_update(of=("self",)), sections=False).get(
+        pk=application.pk
+    )
     if app.status == S.SUBMITTED:
         return app.submissions.order_by("-submitted_at", "-id").first()
     if not is_ngo_head(user, app.ngo):
         raise ValidationError(_("Only the head of the NGO may submit its application."), code="not_head")
     if (app.status, S.SUBMITTED) not in TRANSITIONS:
         _refuse_transition(app.status, S.SUBMITTED)
-    content = selectors.application_with_content(app.pk)
+    content = app
     problems = checks.general_problems(content, now=now) + [
         p.message for found in checks.section_problems(content).values() for p in found
     ]
@@ -342,9 +348,8 @@ def application_submit(*, application, user, now: datetime | None = None) -> Sub
         language=content.language, snapshot=snapshot, snapshot_sha256=selectors.snapshot_hash(snapshot),
     )
     app.submitted_at = now
-    app.save(update_fields=["sequence", "registration_number", "submitted_at", "updated_at"])
     _transition(
-        app, S.SUBMITTED, actor=user,
+        app, S.SUBMITTED, actor=user, also=("sequence", "registration_number", "submitted_at"),
         data={"number": submission.number, "sha256": submission.snapshot_sha256, "at": now.isoformat()},
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from grants.models import Lot
+from ngos import selectors as ngo_selectors
 from ngos.models import NGO, MemberRole
 from reports.pdf import pdf_response
 
@@ -74,7 +75,11 @@ def start(request, lot):
     if not verified:
         raise PermissionDenied(_("Only members of a verified NGO may apply."))
     existing = {a.ngo_id: a for a in Application.objects.filter(lot=lot, ngo__in=verified)}
-    form = forms.StartForm(request.POST or None, ngos=NGO.objects.filter(pk__in=[n.pk for n in verified]))
+    current = ngo_selectors.current_membership(request)
+    form = forms.StartForm(
+        request.POST or None, ngos=NGO.objects.filter(pk__in=[n.pk for n in verified]),
+        initial={"ngo": current.ngo_id if current else None},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_start(lot=lot, ngo=form.cleaned_data["ngo"], user=request.user)

@@ -94,7 +94,9 @@ def screening_record_checks(*, screening: Screening, results: dict[str, tuple[st
         if result not in (CheckResult.PASS, CheckResult.FAIL, CheckResult.PENDING):
             errors.append(_("%(check)s: choose pass or fail.") % {"check": label})
             continue
-        if result == CheckResult.FAIL and not note:
+        found_by_portal = check.automatic and check.found == result
+        if result == CheckResult.FAIL and not note and not found_by_portal:
+            # A failure the portal found explains itself; one the officer finds needs their reason.
             errors.append(_("%(check)s: give the reason it fails.") % {"check": label})
             continue
         if check.automatic and check.found and result not in (check.found, CheckResult.PENDING) and not note:

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Concat, Upper
 from django.utils.translation import gettext_lazy as _
 
 from portal.translation import Translated
@@ -68,6 +69,18 @@ class NGO(models.Model):
     suspended = models.BooleanField(_("property under arrest or operations suspended"), default=False)
     suspended_source = models.CharField(_("source"), max_length=300, blank=True)
     suspended_on = models.DateField(_("date"), null=True, blank=True)
+
+    # Every name in capitals, kept by the database: one trigram index serves "name contains" searches.
+    search_text = models.GeneratedField(
+        expression=Upper(
+            Concat(
+                "name_kk", models.Value(" "), "name_ru", models.Value(" "), "short_name_kk", models.Value(" "),
+                "short_name_ru",
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("registered by"), null=True, blank=True,

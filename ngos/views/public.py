@@ -14,7 +14,8 @@ PER_PAGE = 20
 def ngo_list(request):
     year = last_reporting_year()
     ngo_filter = PublicNGOFilter(request.GET or None, queryset=selectors.public_ngos(year=year), year=year)
-    page = Paginator(ngo_filter.qs, PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(ngo_filter.qs.values_list("pk", flat=True), PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.public_rows(list(page.object_list), year=year)
     return render(
         request,
         "ngos/list.html",

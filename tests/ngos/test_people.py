@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from ngos import services
 from ngos.choices import MemberRole, RequestStatus
 from ngos.models import Invitation, JoinRequest, Membership
-from ngos.selectors import CURRENT_NGO_SESSION_KEY
+from ngos.selectors import CURRENT_NGO_SESSION_KEY, current_ngo
 from portal.models import AuditEntry
 from tests.world import ROLES, make_user
 
@@ -255,6 +255,7 @@ def test_a_user_in_two_ngos_switches_the_current_one(client):
     dashboard = client.get("/kk/dashboard/")
     panel = next(p for p in dashboard.context["panels"] if p.get("template") == "ngos/panels/current_ngo.html")
     assert panel["current"].ngo == second
+    assert current_ngo(dashboard.wsgi_request) == second  # what the applications will act for
     assert 'id="switch-ngo"' in dashboard.content.decode()
 
 

@@ -97,7 +97,8 @@ def test_a_logo_over_the_size_limit_is_refused(client, signed_in, settings):
 def test_a_webp_logo_is_accepted(client, signed_in, media_root):
     buffer = io.BytesIO()
     Image.new("RGB", (32, 32)).save(buffer, format="WEBP")
-    response = client.post("/en/ngos/register/", {**form_data(), "logo": SimpleUploadedFile("l.webp", buffer.getvalue())})
+    logo = SimpleUploadedFile("l.webp", buffer.getvalue())
+    response = client.post("/en/ngos/register/", {**form_data(), "logo": logo})
     assert response.status_code == 302
 
 

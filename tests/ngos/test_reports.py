@@ -138,6 +138,8 @@ def test_late_and_missing_years_show_on_the_public_profile(ngo, head, client):
     rows = {row["year"]: row["status"] for row in report_overview(ngo, years=3)}
     assert rows[year - 1] == "late"
     assert rows[year - 2] == "overdue"
+    page = client.get(f"/ru/ngos/{ngo.bin}/").content.decode()
+    assert f'<th scope="row">{year - 1}</th>' in page  # a year, not "2\xa0025"
     page = client.get(f"/en/ngos/{ngo.bin}/").content.decode()
     assert "Listed, filed late" in page and "filed 15.06." in page
     assert "Not listed" in page

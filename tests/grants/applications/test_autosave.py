@@ -185,3 +185,18 @@ def test_a_submitted_application_cannot_be_autosaved(client, application, head, 
     response = client.post(section_url(application, "team"), {"version": 0, "team": "кейін"}, **HTMX)
     assert response.status_code == 403
     assert Application.objects.get(pk=application.pk).team != "кейін"
+
+
+def test_rows_added_after_the_first_save_keep_the_rows_saved_before(client, lot, ngo, member, media_root):
+    """The page was loaded with no saved rows; row 1 is added after row 0 was autosaved: both are kept."""
+    empty = Application.objects.create(lot=lot, ngo=ngo, created_by=member)
+    client.force_login(member)
+    url = section_url(empty, "budget")
+    management = {"rows-INITIAL_FORMS": 0, "rows-MIN_NUM_FORMS": 0, "rows-MAX_NUM_FORMS": 300}
+    row0 = {"rows-0-category": "staff", "rows-0-description": "Тренер", "rows-0-unit": "ай",
+            "rows-0-quantity": "10", "rows-0-unit_cost": "300000"}
+    row1 = {"rows-1-category": "travel", "rows-1-description": "Іссапар", "rows-1-unit": "сапар",
+            "rows-1-quantity": "2", "rows-1-unit_cost": "50000"}
+    client.post(url, {"version": 0, "rows-TOTAL_FORMS": 1, **management, **row0}, **HTMX)
+    client.post(url, {"version": 1, "rows-TOTAL_FORMS": 2, **management, **row0, **row1}, **HTMX)
+    assert list(empty.budget_lines.values_list("description", flat=True)) == ["Тренер", "Іссапар"]

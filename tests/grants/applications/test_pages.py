@@ -134,3 +134,14 @@ def test_an_unverified_ngo_cannot_start(client, lot, ngo, member):
     ngo.save()
     client.force_login(member)
     assert client.get(reverse("applications:start", kwargs={"lot": lot.code})).status_code == 403
+
+
+def test_the_dashboard_panel_leads_back_to_the_draft(rf, application, member):
+    from grants.applications.dashboard import panels
+
+    request = rf.get("/")
+    request.user = member
+    (panel,) = panels(request)
+    (item,) = panel["items"]
+    assert item["url"] == reverse("applications:section", kwargs={"pk": application.pk, "section": "overview"})
+    assert "Draft" in item["note"]

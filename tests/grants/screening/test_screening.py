@@ -157,3 +157,10 @@ def test_a_withdrawn_application_is_not_screened(application, head, call, office
     close(call)
     with pytest.raises(ValidationError, match="Only a submitted application is screened"):
         services.screening_start(application=application, user=officer)
+
+
+def test_a_failure_the_portal_found_needs_no_typed_reason(second, call, officer):
+    close(call)
+    screening = services.screening_start(application=second, user=officer)
+    services.screening_record_checks(screening=screening, results={"ngo_listed": ("fail", "")}, user=officer)
+    assert checks_of(screening)["ngo_listed"].result == "fail"

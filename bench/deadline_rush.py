@@ -1,0 +1,273 @@
+"""Deadline rush: N submissions from C concurrent clients against gunicorn on PostgreSQL, minutes before closes-at.
+
+    .venv/bin/python bench/deadline_rush.py [--submissions 500] [--clients 20] [--workers 3] [--threads 4]
+
+It creates a separate database (demeu_bench_apps by default, dropped and migrated first), a call closing in a
+few minutes with ready drafts whose heads are signed in, starts gunicorn and a Celery worker (receipts are
+rendered and mailed in the background, as in production), lets the clients submit, and reports throughput,
+median and p95 latency, and receipts against submissions. Not part of the test run.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import timedelta
+from http.client import HTTPConnection
+from pathlib import Path
+from queue import Empty, Queue
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+
+def parse():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--submissions", type=int, default=500)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--port", type=int, default=0, help="0: any free port")
+    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/demeu_bench_apps")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
+    parser.add_argument("--minutes-before", type=float, default=8.0, help="how long before closes-at the rush starts")
+    parser.add_argument("--receipt-timeout", type=int, default=900, help="seconds to wait for the last receipt")
+    return parser.parse_args()
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(args, env) -> tuple[list[dict], object]:
+    """Migrate, then make one call closing soon and `submissions` ready drafts, each with a signed-in head."""
+    subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+    from django.utils import timezone
+
+    from tests.grants.applications.factories import (
+        CallFactory,
+        LotFactory,
+        LotIndicatorFactory,
+        NGOFactory,
+        person,
+        ready_application,
+    )
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # make 500 users quickly
+    now = timezone.now()
+    call = CallFactory(opens_at=now - timedelta(days=20), closes_at=now + timedelta(minutes=args.minutes_before))
+    lots = [LotFactory(call=call) for _ in range(10)]
+    for lot in lots:
+        LotIndicatorFactory(lot=lot)
+    clients = []
+    for index in range(args.submissions):
+        ngo = NGOFactory()
+        head = person(ngo, "head", email=f"head{index}@bench.demeu.kz")
+        application = ready_application(lots[index % len(lots)], ngo)
+        client = Client()
+        client.force_login(head)
+        clients.append({"application": application.pk, "session": client.cookies[settings.SESSION_COOKIE_NAME].value})
+    return clients, call
+
+
+def start(command, env, log):
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def stop(process):
+    if process and process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(port: int, process, seconds: int = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn exited: see its log")
+        try:
+            connection = HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status in (200, 503):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer")
+
+
+def rush(args, jobs: list[dict]) -> tuple[list[float], list[tuple[int, int]], float]:
+    queue: Queue = Queue()
+    for job in jobs:
+        queue.put(job)
+    latencies: list[float] = []
+    outcomes: list[tuple[int, int]] = []
+    lock = threading.Lock()
+    start_gate = threading.Barrier(args.clients)
+
+    def client():
+        connection = HTTPConnection("127.0.0.1", args.port, timeout=60)
+        start_gate.wait()
+        while True:
+            try:
+                job = queue.get_nowait()
+            except Empty:
+                return
+            token = secrets.token_hex(16)  # a 32-character CSRF secret, as Django's cookie holds
+            headers = {
+                "Cookie": f"sessionid={job['session']}; csrftoken={token}",
+                "X-CSRFToken": token,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Content-Length": "0",
+            }
+            began = time.perf_counter()
+            try:
+                connection.request("POST", f"/ru/applications/{job['application']}/submit/", body=b"", headers=headers)
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+            except OSError:
+                connection.close()
+                connection = HTTPConnection("127.0.0.1", args.port, timeout=60)
+                status = 0
+            elapsed = time.perf_counter() - began
+            with lock:
+                latencies.append(elapsed)
+                outcomes.append((job["application"], status))
+
+    threads = [threading.Thread(target=client) for _ in range(args.clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, outcomes, time.perf_counter() - began
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, int(round(share * len(ordered) + 0.5)) - 1))
+    return ordered[index]
+
+
+def main():
+    args = parse()
+    media = tempfile.mkdtemp(prefix="demeu-bench-media-")
+    args.port = args.port or free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database,
+        "REDIS_URL": args.redis,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "MEDIA_ROOT": media,
+        "EMAIL_URL": "dummymail://",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_CONN_MAX_AGE": "60",
+        "LOG_LEVEL": "ERROR",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    env.pop("DJANGO_DEBUG", None)
+    print(f"database {args.database}: recreating and migrating…", flush=True)
+    recreate_database(args.database)
+    jobs, call = prepare(args, env)
+    print(f"{len(jobs)} ready drafts, call {call.code} closes at {call.closes_at:%H:%M:%S} UTC", flush=True)
+    subprocess.run(["redis-cli", "-u", args.redis, "FLUSHDB"], check=False, capture_output=True)
+
+    logs = Path(media) / "logs"
+    logs.mkdir()
+    gunicorn = worker = None
+    try:
+        gunicorn = start(
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{args.port}",
+             "-w", str(args.workers), "--threads", str(args.threads), "-k", "gthread", "--log-level", "warning"],
+            env, (logs / "gunicorn.log").open("w"),
+        )
+        worker = start(
+            # Niced: receipts are background work and must not slow the submissions down (in production
+            # the worker runs on its own cores).
+            ["nice", "-n", "19", str(ROOT / ".venv" / "bin" / "celery"), "-A", "config", "worker", "-c", "1",
+             "-l", "warning"],
+            env, (logs / "worker.log").open("w"),
+        )
+        wait_for(args.port, gunicorn)
+        print(f"rush: {len(jobs)} submissions from {args.clients} clients "
+              f"(gunicorn {args.workers}×{args.threads} threads)…", flush=True)
+        latencies, outcomes, wall = rush(args, jobs)
+
+        from django.utils import timezone
+
+        from grants.applications.models import Application, Submission
+
+        submitted_before_deadline = timezone.now() < call.closes_at
+        ok = sum(1 for _, status in outcomes if status == 302)
+        submissions = Submission.objects.filter(application__lot__call=call)
+        numbers = sorted(Application.objects.filter(lot__call=call).exclude(sequence=None)
+                         .values_list("sequence", flat=True))
+        print("waiting for the worker to render and mail every receipt…", flush=True)
+        waited = time.time()
+        while time.time() - waited < args.receipt_timeout:
+            if submissions.exclude(receipt="").count() >= submissions.count():
+                break
+            time.sleep(2)
+        receipts = submissions.exclude(receipt="").count()
+        result = {
+            "submissions_requested": len(jobs),
+            "clients": args.clients,
+            "gunicorn": f"{args.workers} workers × {args.threads} threads",
+            "responses_302": ok,
+            "other_responses": sorted({status for _, status in outcomes if status != 302}),
+            "wall_seconds": round(wall, 2),
+            "throughput_per_second": round(len(outcomes) / wall, 1),
+            "latency_median_ms": round(statistics.median(latencies) * 1000, 1),
+            "latency_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+            "latency_max_ms": round(max(latencies) * 1000, 1),
+            "submissions_in_database": submissions.count(),
+            "numbers_unique_and_gapless": numbers == list(range(1, len(numbers) + 1)),
+            "receipts_rendered": receipts,
+            "receipts_wait_seconds": round(time.time() - waited, 1),
+            "all_before_deadline": submitted_before_deadline,
+        }
+    finally:
+        stop(gunicorn)
+        stop(worker)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"deadline_rush-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(result, indent=2))
+    healthy = result["submissions_in_database"] == result["receipts_rendered"] == len(jobs)
+    sys.exit(0 if healthy and result["numbers_unique_and_gapless"] else 1)
+
+
+if __name__ == "__main__":
+    main()
