@@ -22,7 +22,7 @@ def build(world):
     education = f.sphere("evaluation-world", "Әлем")
     world.objects["expert_profile"] = f.expert(user=users["expert"], spheres=[education])
     world.objects["other_expert_profile"] = f.expert(
-        user=users["other_expert"], spheres=[education], nominated_by=Nominator.NGO
+        user=users["other_expert"], spheres=[education], nominated_by=Nominator.NGO, nominating_ngo=world.ngo_b
     )
     extra = [
         f.expert(user=make_user(f"drawn{n}@example.kz", full_name=f"Сарапшы {n}"), spheres=[education])
@@ -43,7 +43,7 @@ def build(world):
     world.objects["draw"] = draw
     world.objects["extra_experts"] = extra
 
-    application = f.admitted_application(world.eval_lot, language="kk")
+    application = f.admitted_application(world.eval_lot, ngo_=world.ngo_a, language="kk")
     panel_assign(panel=panel, actor=users["call_manager"])
     mine = Assignment.objects.get(application=application, expert=world.expert_profile)
     assignment_declare(assignment=mine, actor=users["expert"], has_conflict=False)
