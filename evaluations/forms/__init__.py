@@ -1,0 +1,1 @@
+"""Forms of the evaluations app, one module per concept."""

@@ -1,0 +1,75 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import ExpertLanguage
+
+
+class DeclarationForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=_("Conflict of interest"),
+        choices=[("no", _("I have no conflict of interest with this application")),
+                 ("yes", _("I have a conflict of interest with this application"))],
+        coerce=lambda value: value == "yes", widget=forms.RadioSelect,
+    )
+    nature = forms.CharField(
+        label=_("Nature of the conflict"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        help_text=_("For example: you work for the NGO or its partner, a relative leads the project, you helped "
+                    "write the application. The nature is recorded; the reserve expert takes your place."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("has_conflict") and not (data.get("nature") or "").strip():
+            self.add_error("nature", _("Describe the nature of the conflict of interest."))
+        return data
+
+
+class ScoreSheetForm(forms.Form):
+    """One score and one comment per criterion; values are checked against the rubric by the service."""
+
+    def __init__(self, *args, criteria, scores, readonly=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            score = scores.get(criterion.pk)
+            describedby = f"guidance-{criterion.pk}"
+            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                label=_("Score, 0 to %(max)s") % {"max": criterion.max_score}, required=False,
+                min_value=0, max_value=criterion.max_score,
+                initial=score.value if score else None,
+                widget=forms.NumberInput(attrs={
+                    "class": "form-control score-input", "min": 0, "max": criterion.max_score, "step": 1,
+                    "inputmode": "numeric", "aria-describedby": describedby,
+                    "data-threshold": criterion.min_score if criterion.min_score is not None else "",
+                    "disabled": bool(readonly),
+                }),
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("Comment"), required=False, initial=score.comment if score else "",
+                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control", "disabled": bool(readonly)}),
+            )
+
+    def rows(self):
+        for criterion in self.criteria:
+            yield criterion, self[f"score_{criterion.pk}"], self[f"comment_{criterion.pk}"]
+
+    def values(self) -> dict:
+        """{criterion_id: (raw score, comment)} from the posted data, valid or not: the service checks it."""
+        return {
+            c.pk: (self.data.get(f"score_{c.pk}", "").strip(), self.data.get(f"comment_{c.pk}", ""))
+            for c in self.criteria
+        }
+
+
+class TranslationForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the translation"), choices=ExpertLanguage.choices,
+                                 widget=forms.Select(attrs={"class": "form-select"}))
+    file = forms.FileField(label=_("File"), widget=forms.ClearableFileInput(attrs={"class": "form-control",
+                                                                                 "accept": ".pdf,.doc,.docx,.odt"}))
+
+    def __init__(self, *args, **kwargs):
+        from ..uploads import validate_document
+
+        super().__init__(*args, **kwargs)
+        self.fields["file"].validators.append(validate_document)

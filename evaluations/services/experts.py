@@ -1,0 +1,117 @@
+"""The expert register: applying, and staff decisions on who is in it."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from portal.audit import record
+from portal.choices import PublicRole
+
+from ..choices import ExpertStatus, Nominator
+from ..models import Expert
+
+# (from, to): the audited action. Anything else is refused.
+TRANSITIONS = {
+    (ExpertStatus.PENDING, ExpertStatus.ACTIVE): "approve",
+    (ExpertStatus.PENDING, ExpertStatus.DECLINED): "decline",
+    (ExpertStatus.ACTIVE, ExpertStatus.SUSPENDED): "suspend",
+    (ExpertStatus.SUSPENDED, ExpertStatus.ACTIVE): "reinstate",
+}
+NEEDS_REASON = {ExpertStatus.DECLINED, ExpertStatus.SUSPENDED}
+
+
+def allowed_decisions(expert: Expert) -> list[str]:
+    return [to for (frm, to) in TRANSITIONS if frm == expert.status]
+
+
+def _check_nomination(nominated_by: str, nominating_ngo) -> None:
+    if nominated_by == Nominator.NGO and nominating_ngo is None:
+        raise ValidationError(_("Name the NGO that nominates you."))
+    if nominated_by == Nominator.OPERATOR and nominating_ngo is not None:
+        raise ValidationError(_("An expert nominated by the operator has no nominating NGO."))
+
+
+@transaction.atomic
+def expert_apply(
+    *, user, spheres, speaks_kk: bool, speaks_ru: bool, region, nominated_by: str, nominating_ngo,
+    position: str, experience: str, cv, full_name: str = "", phone: str = "",
+) -> Expert:
+    """A user applies to the register; a declined applicant may apply again."""
+    if not (speaks_kk or speaks_ru):
+        raise ValidationError(_("An expert works in Kazakh, Russian or both: choose at least one."))
+    if not spheres:
+        raise ValidationError(_("Choose at least one sphere of expertise."))
+    _check_nomination(nominated_by, nominating_ngo)
+    expert = Expert.objects.select_for_update().filter(user=user).first()
+    if expert is not None and expert.status != ExpertStatus.DECLINED:
+        raise ValidationError(_("You have already applied to the expert register."))
+    from_state = expert.status if expert else ""
+    if expert is None:
+        expert = Expert(user=user)
+    expert.speaks_kk, expert.speaks_ru = speaks_kk, speaks_ru
+    expert.region = region
+    expert.nominated_by, expert.nominating_ngo = nominated_by, nominating_ngo
+    expert.position, expert.experience = position, experience
+    if cv:
+        expert.cv = cv
+    expert.status = ExpertStatus.PENDING
+    expert.status_note, expert.decided_at, expert.decided_by = "", None, None
+    expert.save()
+    expert.spheres.set(spheres)
+    profile_fields = []
+    if full_name and full_name != user.full_name:
+        user.full_name = full_name
+        profile_fields.append("full_name")
+    if phone and phone != user.phone:
+        user.phone = phone
+        profile_fields.append("phone")
+    if profile_fields:
+        user.save(update_fields=profile_fields)
+    record(actor=user, obj=expert, action="apply" if not from_state else "reapply",
+           from_state=from_state, to_state=ExpertStatus.PENDING)
+    return expert
+
+
+@transaction.atomic
+def expert_decide(*, expert: Expert, status: str, actor, note: str = "") -> Expert:
+    """Approve, decline, suspend or reinstate. Being active is what puts the user in the expert group."""
+    expert = Expert.objects.select_for_update().select_related("user").get(pk=expert.pk)
+    action = TRANSITIONS.get((expert.status, status))
+    if action is None:
+        raise ValidationError(
+            _("An expert whose status is “%(from)s” cannot become “%(to)s”.")
+            % {"from": expert.get_status_display(), "to": ExpertStatus(status).label}
+        )
+    note = (note or "").strip()
+    if status in NEEDS_REASON and not note:
+        raise ValidationError({"note": _("Give the reason: the expert reads it.")})
+    from_state = expert.status
+    expert.status, expert.status_note = status, note
+    expert.decided_at, expert.decided_by = timezone.now(), actor
+    expert.save(update_fields=["status", "status_note", "decided_at", "decided_by"])
+    group = Group.objects.get(name=PublicRole.EXPERT)
+    if status == ExpertStatus.ACTIVE:
+        expert.user.groups.add(group)
+    else:
+        expert.user.groups.remove(group)
+    record(actor=actor, obj=expert, action=action, from_state=from_state, to_state=status, note=note)
+    transaction.on_commit(lambda: notify_decision(expert.pk))
+    return expert
+
+
+def notify_decision(expert_pk: int) -> None:
+    expert = Expert.objects.select_related("user").get(pk=expert_pk)
+    user = expert.user
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        subject = _("Expert register: %(status)s") % {"status": expert.get_status_display()}
+        body = render_to_string(
+            "evaluations/email/expert_decision.txt",
+            {"expert": expert, "user": user, "url": settings.SITE_URL + reverse("portal:dashboard")},
+        )
+    send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email])

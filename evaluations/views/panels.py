@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from grants.choices import CallStatus
+from grants.models import Call
+from portal.audit import history
+
+from ..choices import PanelStatus
+from ..forms.panels import DrawForm, OfficersForm, PanelForm
+from ..forms.rubrics import RubricSourceForm
+from ..models import Panel, Rubric
+from ..selectors import panels as selectors
+from ..services.panels import panel_create, panel_draw, panel_set_officers
+from ..services.rubrics import rubric_problems
+from .common import require
+
+
+@login_required
+def calls(request):
+    """Calls whose applications the operator evaluates: announced ones, newest first."""
+    require(request, "evaluations.view_evaluation")
+    items = (
+        Call.objects.filter(status=CallStatus.ANNOUNCED)
+        .select_related("customer", "rubric")
+        .annotate(panels_count=Count("panels", distinct=True), lots_count=Count("lots", distinct=True))
+        .order_by("-closes_at")
+    )
+    return render(request, "evaluations/calls.html", {"calls": items})
+
+
+@login_required
+def call_overview(request, call: str):
+    require(request, "evaluations.view_evaluation")
+    call = get_object_or_404(Call.objects.select_related("customer"), code=call)
+    rubric = Rubric.objects.filter(call=call).prefetch_related("criteria").first()
+    return render(request, "evaluations/call_overview.html", {
+        "call": call,
+        "rubric": rubric,
+        "rubric_problems": rubric_problems(rubric) if rubric else [],
+        "source_form": RubricSourceForm(),
+        "panels": selectors.panels_of_call(call),
+        "lots": call.lots.select_related("direction", "region").order_by("position", "code"),
+    })
+
+
+@login_required
+def panel_new(request, call: str):
+    require(request, "evaluations.manage_panel")
+    call = get_object_or_404(Call, code=call)
+    form = PanelForm(request.POST or None, call=call)
+    if request.method == "POST" and form.is_valid():
+        try:
+            panel = panel_create(call=call, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The commission is set up. Now hold the draw."))
+            return redirect("evaluations:panel_detail", pk=panel.pk)
+    return render(request, "evaluations/panels/new.html", {"call": call, "form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+def _panel_context(request, panel, *, draw_form=None, officers_form=None):
+    context = {
+        "panel": panel,
+        "call": panel.call,
+        "can_manage": request.user.has_perm("evaluations.manage_panel"),
+        "history": history(panel)[:30],
+    }
+    if panel.status == PanelStatus.DRAFT:
+        context["draw_form"] = draw_form or DrawForm()
+        context["pool_size"] = len(selectors.draw_pool(panel))
+    else:
+        context["officers_form"] = officers_form or OfficersForm(panel=panel)
+        context["verification"] = selectors.draw_verification(panel.draw)
+    return context
+
+
+def _get_panel(pk):
+    try:
+        return selectors.panel_detail(pk)
+    except Panel.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+def panel_detail(request, pk: int):
+    require(request, "evaluations.view_evaluation")
+    panel = _get_panel(pk)
+    return render(request, "evaluations/panels/detail.html", _panel_context(request, panel))
+
+
+@login_required
+@require_POST
+def panel_draw_view(request, pk: int):
+    require(request, "evaluations.manage_panel")
+    panel = _get_panel(pk)
+    form = DrawForm(request.POST)
+    if form.is_valid():
+        try:
+            panel_draw(panel=panel, actor=request.user, observers=form.cleaned_data["observers"],
+                       seed=form.cleaned_data["seed"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The commission is drawn. The protocol is published in Kazakh and Russian."))
+            return redirect("evaluations:panel_detail", pk=panel.pk)
+    return render(request, "evaluations/panels/detail.html", _panel_context(request, panel, draw_form=form),
+                  status=400)
+
+
+@login_required
+@require_POST
+def panel_officers(request, pk: int):
+    require(request, "evaluations.manage_panel")
+    panel = _get_panel(pk)
+    if panel.status == PanelStatus.DRAFT:
+        raise Http404
+    form = OfficersForm(request.POST, panel=panel)
+    if form.is_valid():
+        try:
+            panel_set_officers(panel=panel, actor=request.user, chair=form.cleaned_data["chair"],
+                               secretary=form.cleaned_data["secretary"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The chair and the secretary are named."))
+            return redirect("evaluations:panel_detail", pk=panel.pk)
+    return render(request, "evaluations/panels/detail.html", _panel_context(request, panel, officers_form=form),
+                  status=400)
