@@ -46,9 +46,18 @@ def seed(stdout=None) -> dict[str, User]:
     return users
 
 
+NGO_ROLES = {
+    "ngo-head@demo.demeu.kz": "NGO head (submits and signs)",
+    "ngo-member@demo.demeu.kz": "NGO member",
+    "ngo-accountant@demo.demeu.kz": "NGO accountant",
+    "citizen@demo.demeu.kz": "signed-in citizen, no role",
+}
+
+
 def describe() -> list[tuple[str, str]]:
+    """Accounts and roles for the console, in English like the rest of the command's output."""
+    from django.utils import translation
+
     labels = {**dict(StaffRole.choices), **dict(PublicRole.choices)}
-    rows = []
-    for email, _, _, group in ACCOUNTS:
-        rows.append((email, str(labels[group]) if group else "—"))
-    return rows
+    with translation.override("en"):
+        return [(email, str(labels[group]) if group else NGO_ROLES[email]) for email, _, _, group in ACCOUNTS]

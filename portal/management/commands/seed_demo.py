@@ -2,6 +2,7 @@ from importlib import import_module
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from portal.demo import DEMO_PASSWORD, describe
 
@@ -16,14 +17,16 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-accounts", action="store_true", help="Do not print the accounts.")
 
     def handle(self, *args, **options):
-        for app in DEMO_APPS:
-            try:
-                module = import_module(f"{app}.demo")
-            except ModuleNotFoundError:
-                continue
-            with transaction.atomic():
-                module.seed(stdout=self.stdout)
-            self.stdout.write(f"demo data: {app} ready")
+        # The services send e-mails as they would for real users; the demo keeps them off the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            for app in DEMO_APPS:
+                try:
+                    module = import_module(f"{app}.demo")
+                except ModuleNotFoundError:
+                    continue
+                with transaction.atomic():
+                    module.seed(stdout=self.stdout)
+                self.stdout.write(f"demo data: {app} ready")
         if not options["quiet_accounts"]:
             self.stdout.write("")
             self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
