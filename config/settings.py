@@ -233,3 +233,6 @@ OPERATOR_NAME = _("Civil Initiatives Support Centre")
 OPERATOR_BIN = env.str("OPERATOR_BIN", default="990940003030")
 OPERATOR_EMAIL = env.str("OPERATOR_EMAIL", default="info@demeu.kz")
 OPERATOR_PHONE = env.str("OPERATOR_PHONE", default="+7 7172 00 00 00")
+# How long an applicant has to appeal a commission decision, in working days (told in result letters).
+EVALUATION_APPEAL_WORKING_DAYS = env.int("EVALUATION_APPEAL_WORKING_DAYS", default=10)
+NGO_LOGO_MAX_BYTES = env.int("NGO_LOGO_MAX_BYTES", default=2 * 1024 * 1024)
