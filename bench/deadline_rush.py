@@ -6,6 +6,12 @@ It creates a separate database (demeu_bench_apps by default, dropped and migrate
 few minutes with ready drafts whose heads are signed in, starts gunicorn and a Celery worker (receipts are
 rendered and mailed in the background, as in production), lets the clients submit, and reports throughput,
 median and p95 latency, and receipts against submissions. Not part of the test run.
+
+The latencies are what the clients observe (connect, send, wait, read), the figure that matters. Beside them
+the bench reports the server's own time per request from gunicorn's access log (from when a worker thread
+picks the request up to the response: without the wait in the listen queue), and how busy the two cores
+were during the rush and whose CPU it was (gunicorn, PostgreSQL, the worker, anything else on the machine),
+so a run slowed down by something else on the machine shows as such.
 """
 
 import argparse
@@ -127,6 +133,37 @@ def wait_for(port: int, process, seconds: int = 60) -> None:
     raise RuntimeError("gunicorn did not answer")
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields) - idle) / CLOCK_TICKS, sum(fields) / CLOCK_TICKS
+
+
+def cpu_by_group(groups: dict[str, int]) -> dict[str, float]:
+    """CPU seconds (user + system) of the processes of each session id in `groups`, and of PostgreSQL."""
+    found = dict.fromkeys([*groups, "postgresql"], 0.0)
+    sessions = {sid: name for name, sid in groups.items()}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        rest = stat[stat.rindex(")") + 2:].split()
+        seconds = (int(rest[11]) + int(rest[12])) / CLOCK_TICKS
+        if int(rest[3]) in sessions:
+            found[sessions[int(rest[3])]] += seconds
+        elif name.startswith("postgres"):
+            found["postgresql"] += seconds
+    return found
+
+
 def rush(args, jobs: list[dict]) -> tuple[list[float], list[tuple[int, int]], float]:
     queue: Queue = Queue()
     for job in jobs:
@@ -210,7 +247,8 @@ def main():
     try:
         gunicorn = start(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{args.port}",
-             "-w", str(args.workers), "--threads", str(args.threads), "-k", "gthread", "--log-level", "warning"],
+             "-w", str(args.workers), "--threads", str(args.threads), "-k", "gthread", "--log-level", "warning",
+             "--access-logfile", str(logs / "access.log"), "--access-logformat", "%(M)s %(s)s %(U)s"],
             env, (logs / "gunicorn.log").open("w"),
         )
         worker = start(
@@ -223,7 +261,16 @@ def main():
         wait_for(args.port, gunicorn)
         print(f"rush: {len(jobs)} submissions from {args.clients} clients "
               f"(gunicorn {args.workers}×{args.threads} threads)…", flush=True)
+        groups = {"gunicorn": gunicorn.pid, "worker": worker.pid}
+        cpu_before, machine_before, clients_before = cpu_by_group(groups), machine_cpu(), time.process_time()
         latencies, outcomes, wall = rush(args, jobs)
+        cpu_after, machine_after, clients_after = cpu_by_group(groups), machine_cpu(), time.process_time()
+        cpu = {name: cpu_after[name] - cpu_before[name] for name in cpu_after}
+        cpu["bench_clients"] = clients_after - clients_before
+        busy, total = (after - before for after, before in zip(machine_after, machine_before, strict=True))
+        cpu["other"] = max(0.0, busy - sum(cpu.values()))
+        server = [int(line.split()[0]) for line in (logs / "access.log").read_text().splitlines()
+                  if "/submit/" in line]
 
         from django.utils import timezone
 
@@ -252,6 +299,11 @@ def main():
             "latency_median_ms": round(statistics.median(latencies) * 1000, 1),
             "latency_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
             "latency_max_ms": round(max(latencies) * 1000, 1),
+            "server_median_ms": statistics.median(server) if server else None,
+            "server_p95_ms": percentile(server, 0.95) if server else None,
+            "cpu_busy_percent": round(100 * busy / total, 1) if total else None,
+            "cpu_seconds": {name: round(seconds, 2) for name, seconds in cpu.items()},
+            "gunicorn_cpu_ms_per_submission": round(1000 * cpu["gunicorn"] / len(outcomes), 1),
             "submissions_in_database": submissions.count(),
             "numbers_unique_and_gapless": numbers == list(range(1, len(numbers) + 1)),
             "receipts_rendered": receipts,
