@@ -40,6 +40,8 @@ def parse():
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
+                        help="sync: one request at a time per process, no keep-alive (--threads is ignored)")
     parser.add_argument("--port", type=int, default=0, help="0: any free port")
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/demeu_bench_apps")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
@@ -244,10 +246,13 @@ def main():
     logs = Path(media) / "logs"
     logs.mkdir()
     gunicorn = worker = None
+    thread_args = ["--threads", str(args.threads)] if args.worker_class == "gthread" else []
+    config = (f"{args.workers} sync workers" if args.worker_class == "sync"
+              else f"{args.workers} workers × {args.threads} threads")
     try:
         gunicorn = start(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{args.port}",
-             "-w", str(args.workers), "--threads", str(args.threads), "-k", "gthread", "--log-level", "warning",
+             "-w", str(args.workers), *thread_args, "-k", args.worker_class, "--log-level", "warning",
              "--access-logfile", str(logs / "access.log"), "--access-logformat", "%(M)s %(s)s %(U)s"],
             env, (logs / "gunicorn.log").open("w"),
         )
@@ -260,7 +265,7 @@ def main():
         )
         wait_for(args.port, gunicorn)
         print(f"rush: {len(jobs)} submissions from {args.clients} clients "
-              f"(gunicorn {args.workers}×{args.threads} threads)…", flush=True)
+              f"(gunicorn {config})…", flush=True)
         groups = {"gunicorn": gunicorn.pid, "worker": worker.pid}
         cpu_before, machine_before, clients_before = cpu_by_group(groups), machine_cpu(), time.process_time()
         latencies, outcomes, wall = rush(args, jobs)
@@ -291,7 +296,7 @@ def main():
         result = {
             "submissions_requested": len(jobs),
             "clients": args.clients,
-            "gunicorn": f"{args.workers} workers × {args.threads} threads",
+            "gunicorn": config,
             "responses_302": ok,
             "other_responses": sorted({status for _, status in outcomes if status != 302}),
             "wall_seconds": round(wall, 2),
