@@ -112,6 +112,16 @@ def stop(process):
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def lower_priority_of_session(pid: int) -> None:
+    """With the kernel's autogroup scheduling (Linux's default on desktops and many VMs), `nice` only orders
+    processes within their own session: the worker, in a session of its own, would take a full share of the
+    cores from gunicorn. Its session's autogroup gets the low priority too."""
+    try:
+        Path(f"/proc/{pid}/autogroup").write_text("19")
+    except OSError:
+        pass
+
+
 def free_port() -> int:
     import socket
 
@@ -263,6 +273,7 @@ def main():
              "-l", "warning"],
             env, (logs / "worker.log").open("w"),
         )
+        lower_priority_of_session(worker.pid)
         wait_for(args.port, gunicorn)
         print(f"rush: {len(jobs)} submissions from {args.clients} clients "
               f"(gunicorn {config})…", flush=True)
