@@ -11,7 +11,8 @@ The latencies are what the clients observe (connect, send, wait, read), the figu
 the bench reports the server's own time per request from gunicorn's access log (from when a worker thread
 picks the request up to the response: without the wait in the listen queue), and how busy the two cores
 were during the rush and whose CPU it was (gunicorn, PostgreSQL, the worker, anything else on the machine),
-so a run slowed down by something else on the machine shows as such.
+so a run slowed down by something else on the machine shows as such. Before the rush each client reads its
+draft's submit page a few times (--warm-up), so the figures are those of a server that was already running.
 """
 
 import argparse
@@ -42,6 +43,8 @@ def parse():
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
                         help="sync: one request at a time per process, no keep-alive (--threads is ignored)")
+    parser.add_argument("--warm-up", type=int, default=3,
+                        help="GETs of the submit page per client before the rush, not measured (0: a cold server)")
     parser.add_argument("--port", type=int, default=0, help="0: any free port")
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/demeu_bench_apps")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
@@ -176,6 +179,27 @@ def cpu_by_group(groups: dict[str, int]) -> dict[str, float]:
     return found
 
 
+def warm_up(args, jobs: list[dict]) -> None:
+    """Minutes before a deadline the server has been serving for hours: every worker has loaded its URLconf
+    (and with it WeasyPrint), its translations and its database connection. A fresh gunicorn pays that on its
+    first requests (0.5–1 s each), which would land in the rush's tail; the clients first read the submit page
+    of their drafts, read-only and unmeasured."""
+
+    def client(job):
+        connection = HTTPConnection("127.0.0.1", args.port, timeout=60)
+        for _ in range(args.warm_up):
+            connection.request("GET", f"/ru/applications/{job['application']}/submit/",
+                               headers={"Cookie": f"sessionid={job['session']}"})
+            connection.getresponse().read()
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(job,)) for job in jobs[:args.clients]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def rush(args, jobs: list[dict]) -> tuple[list[float], list[tuple[int, int]], float]:
     queue: Queue = Queue()
     for job in jobs:
@@ -263,7 +287,7 @@ def main():
         gunicorn = start(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{args.port}",
              "-w", str(args.workers), *thread_args, "-k", args.worker_class, "--log-level", "warning",
-             "--access-logfile", str(logs / "access.log"), "--access-logformat", "%(M)s %(s)s %(U)s"],
+             "--access-logfile", str(logs / "access.log"), "--access-logformat", "%(M)s %(s)s %(m)s %(U)s"],
             env, (logs / "gunicorn.log").open("w"),
         )
         worker = start(
@@ -277,6 +301,7 @@ def main():
         wait_for(args.port, gunicorn)
         print(f"rush: {len(jobs)} submissions from {args.clients} clients "
               f"(gunicorn {config})…", flush=True)
+        warm_up(args, jobs)
         groups = {"gunicorn": gunicorn.pid, "worker": worker.pid}
         cpu_before, machine_before, clients_before = cpu_by_group(groups), machine_cpu(), time.process_time()
         latencies, outcomes, wall = rush(args, jobs)
@@ -286,7 +311,7 @@ def main():
         busy, total = (after - before for after, before in zip(machine_after, machine_before, strict=True))
         cpu["other"] = max(0.0, busy - sum(cpu.values()))
         server = [int(line.split()[0]) for line in (logs / "access.log").read_text().splitlines()
-                  if "/submit/" in line]
+                  if " POST " in line and "/submit/" in line]
 
         from django.utils import timezone
 
@@ -307,6 +332,7 @@ def main():
         result = {
             "submissions_requested": len(jobs),
             "clients": args.clients,
+            "warm_up_requests_per_client": args.warm_up,
             "gunicorn": config,
             "responses_302": ok,
             "other_responses": sorted({status for _, status in outcomes if status != 302}),
