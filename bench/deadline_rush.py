@@ -1,6 +1,7 @@
 """Deadline rush: N submissions from C concurrent clients against gunicorn on PostgreSQL, minutes before closes-at.
 
-    .venv/bin/python bench/deadline_rush.py [--submissions 500] [--clients 20] [--workers 3] [--threads 4]
+    .venv/bin/python bench/deadline_rush.py [--submissions 500] [--clients 20] [--workers 4] [--worker-class sync]
+    .venv/bin/python bench/deadline_rush.py --worker-class gthread --workers 2 --threads 4
 
 It creates a separate database (demeu_bench_apps by default, dropped and migrated first), a call closing in a
 few minutes with ready drafts whose heads are signed in, starts gunicorn and a Celery worker (receipts are
@@ -39,9 +40,9 @@ def parse():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--submissions", type=int, default=500)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
-    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (the image: 4)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    parser.add_argument("--worker-class", default="sync", choices=["gthread", "sync"],
                         help="sync: one request at a time per process, no keep-alive (--threads is ignored)")
     parser.add_argument("--warm-up", type=int, default=3,
                         help="GETs of the submit page per client before the rush, not measured (0: a cold server)")
