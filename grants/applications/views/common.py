@@ -17,9 +17,10 @@ ROW_TEMPLATES = {
 }
 
 
-def application_for(request, pk: int) -> Application:
-    """The application if the user may see it; a 404 otherwise, so its existence does not leak."""
-    application = get_object_or_404(Application.objects.select_related("lot__call", "ngo"), pk=pk)
+def application_for(request, pk: int, *, related=("lot__call", "ngo")) -> Application:
+    """The application if the user may see it; a 404 otherwise, so its existence does not leak. `related`: what
+    the view reads with it (the rules need only the NGO)."""
+    application = get_object_or_404(Application.objects.select_related(*related), pk=pk)
     if not request.user.has_perm("grants.view_application", application):
         raise Http404
     return application

@@ -45,7 +45,9 @@ def check(request, pk):
 
 @login_required
 def submit(request, pk):
-    application = application_for(request, pk)
+    # The rules read the NGO only; the page and the service read the application again with its content (the
+    # service under its lock), so its lot and call are not joined here.
+    application = application_for(request, pk, related=("ngo",))
     already = application.status == ApplicationStatus.SUBMITTED
     if request.method == "POST" and already and request.user.has_perm("grants.withdraw_application", application):
         # A second click, or a second tab, once the first went through: the same receipt, no second number.
