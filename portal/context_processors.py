@@ -2,8 +2,6 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import rules as portal_rules
-
 PUBLIC_NAV = [
     ("calls:list", _("Calls")),
     ("grants:registry", _("Grants")),
@@ -27,12 +25,10 @@ def _nav(request):
 
 
 def portal(request):
-    user = getattr(request, "user", None)
     nav = _nav(request)
     return {
         "nav_items": nav,
         "open_data_url": next((i["url"] for i in nav if i["name"] == "open_data:index"), ""),
-        "is_operator_staff": bool(user and portal_rules.is_operator_staff(user)),
         "operator": {
             "name": settings.OPERATOR_NAME,
             "email": settings.OPERATOR_EMAIL,

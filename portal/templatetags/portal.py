@@ -1,9 +1,7 @@
 from django import template
-from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from portal import formatting
-from portal.translation import pick
 
 register = template.Library()
 
@@ -22,13 +20,6 @@ def css_string(value) -> str:
     text = str(value).replace("\\", "\\\\").replace('"', '\\"')
     text = text.replace("<", "\\3c ").replace(">", "\\3e ").replace("\n", " ").replace("\r", " ")
     return mark_safe(text)  # noqa: S308 — every character that could end the string or the <style> is escaped
-
-
-@register.filter
-def in_lang(obj, field_and_lang: str) -> str:
-    """{{ call|in_lang:"title:ru" }} — one official text in a given language."""
-    field, _, lang = field_and_lang.partition(":")
-    return pick(obj, field, lang or translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
