@@ -4,10 +4,10 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 gettext \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml ./
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY . .
-RUN pip install --no-cache-dir . \
- && python manage.py compile_translations \
+RUN python manage.py compile_translations \
  && DJANGO_SECRET_KEY=build STATIC_ROOT=/app/staticfiles \
     STATICFILES_STORAGE=whitenoise.storage.CompressedManifestStaticFilesStorage \
     python manage.py collectstatic --noinput

@@ -8,7 +8,7 @@ APPS := ngos grants evaluations reports
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/demeu
 export REDIS_URL_TEST ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test venv deps test-deps system-deps services messages lint demo-reset
+.PHONY: run test venv deps test-deps lock system-deps services messages lint demo-reset
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +16,21 @@ $(PY):
 
 venv: $(PY)
 
+# Installs come from the lock files only (every package pinned with its hashes); the ranges
+# in pyproject.toml are what `make lock` resolves from.
 deps: venv
-	$(PIP) install -q .
+	$(PIP) install -q --require-hashes -r requirements.lock
 
 test-deps: venv
-	$(PIP) install -q ".[test]"
+	$(PIP) install -q --require-hashes -r requirements-test.lock
+
+## lock: re-resolve every pin to the newest release the ranges in pyproject.toml allow (then run make test)
+lock: venv
+	$(PIP) install -q uv==0.13.9
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --upgrade --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu -q -o requirements-test.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu -c requirements-test.lock -q -o requirements.lock
 
 ## run: the portal with demo data on SQLite at http://127.0.0.1:8000 (no service needed)
 run: deps
