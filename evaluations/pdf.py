@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from reports.pdf import render_pdf
+from portal.pdf import render_pdf
 
 from .models import Draw, PanelMember
 from .selectors.panels import draw_verification

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from reports.pdf import render_pdf
+from portal.pdf import render_pdf
 
 from .models import Call
 

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from reports.pdf import pdf_response, render_pdf
+from portal.pdf import pdf_response, render_pdf
 
 from . import selectors
 from .filters import AuditEntryFilter

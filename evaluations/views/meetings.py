@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grants.models import Lot
-from reports.pdf import pdf_response
+from portal.pdf import pdf_response
 
 from ..choices import MeetingStatus, MemberRole
 from ..forms.meetings import LotDecisionForm, MeetingForm

@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from reports.pdf import pdf_response
+from portal.pdf import pdf_response
 
 from ..models import Draw
 from ..selectors import panels as selectors

@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.formatting import astana
-from reports.pdf import render_pdf
+from portal.pdf import render_pdf
 
 from .models import Submission
 

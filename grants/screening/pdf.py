@@ -3,7 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from reports.pdf import render_pdf
+from portal.pdf import render_pdf
 
 from . import selectors
 from .models import ScreeningConclusion

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from reports.pdf import pdf_response
+from portal.pdf import pdf_response
 
 from .. import ics, selectors
 from ..filters import CallFilter

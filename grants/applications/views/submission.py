@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ngos.models import MemberRole
-from reports.pdf import pdf_response
+from portal.pdf import pdf_response
 
 from .. import checks, forms, selectors, services
 from ..choices import ApplicationStatus

@@ -3,7 +3,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from reports.pdf import render_pdf
+from portal.pdf import render_pdf
 
 KAZAKH = "Қазақстан Әлеуметтік ғңөұүһі"
 
