@@ -19,6 +19,17 @@ ZERO = Decimal("0")
 INSTITUTIONAL_SHARE_PERCENT = Decimal("10")
 
 
+def rule_attributes() -> dict[str, str]:
+    """The rules' figures as the page hands them to static/js/money.js (data-* on the budget table), so the
+    browser checks what this module checks without a second copy of the constants."""
+    return {
+        "data-direct-categories": " ".join(sorted(str(category) for category in DIRECT_CATEGORIES)),
+        "data-institutional-category": str(BudgetCategory.INSTITUTIONAL),
+        "data-administrative-category": str(BudgetCategory.ADMINISTRATIVE),
+        "data-institutional-share-percent": str(INSTITUTIONAL_SHARE_PERCENT),
+    }
+
+
 class Rule:
     TOTAL = "total_within_lot"
     INSTITUTIONAL = "institutional_share"
