@@ -74,3 +74,21 @@ def _another_published_call(officer):
     services.conclusion_publish(call=lot.call, user=officer, now=timezone.now() + timedelta(seconds=1))
 
 
+
+
+def test_the_results_list_shows_the_commission_minutes_evaluations_published(client, scored):
+    """reports reads evaluations directly (no import_module hook): published minutes are listed by call."""
+    from evaluations.services.meetings import lot_decide, meeting_close, meeting_publish, meeting_render_minutes
+    from tests.evaluations.test_meeting import open_with
+
+    meeting = open_with(scored, present=2)
+    lot_decide(meeting=meeting, lot=scored["lot"], actor=scored["manager"], confirm=True)
+    meeting_close(meeting=meeting, actor=scored["manager"])
+    meeting_render_minutes(meeting=meeting)
+    with translation.override("kk"):
+        url = reverse("results:list")
+        minutes_pdf = reverse("evaluations:minutes_pdf", kwargs={"pk": meeting.pk, "language": "kk"})
+    assert minutes_pdf not in client.get(url).content.decode()  # not before it is published
+    meeting_publish(meeting=meeting, actor=scored["members"][0].expert.user)
+    body = client.get(url).content.decode()
+    assert minutes_pdf in body and scored["call"].code in body

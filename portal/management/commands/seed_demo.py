@@ -18,6 +18,8 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             # Layer order (portal.registry): each app's demo builds on the ones below it.
             for config in registry.portal_apps():
+                if not config.contributes.demo:
+                    continue
                 for path in config.contributes.demo:
                     with transaction.atomic():
                         import_string(path)(stdout=self.stdout)
