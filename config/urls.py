@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("staff/screening/", include("grants.screening.urls")),
     path("results/", include("reports.urls")),
     path("", include("evaluations.urls")),
+    path("", include("agreements.urls")),
     prefix_default_language=True,
 )
 

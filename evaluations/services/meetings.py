@@ -12,6 +12,7 @@ from grants.applications.services import application_set_outcome
 from grants.models import Application, Lot
 from portal.audit import record
 
+from .. import awards
 from ..choices import AssignmentStatus, Attendance, MeetingStatus, MemberRole, Outcome, PanelStatus, Recommendation
 from ..models import ApplicationDecision, Assignment, LotDecision, Meeting, MeetingAttendance, Panel, Rubric
 from ..selectors.meetings import quorum_of
@@ -177,6 +178,7 @@ def meeting_close(*, meeting: Meeting, actor) -> Meeting:
         if decision.application.status != status:
             application_set_outcome(application=decision.application, status=status, actor=actor,
                                     note=str(meeting))
+    awards.winners_decided(decisions=[d for d in decisions if d.outcome == Outcome.WINNER], actor=actor)
     meeting.status = MeetingStatus.CLOSED
     meeting.closed_at = timezone.now()
     meeting.save(update_fields=["status", "closed_at"])
