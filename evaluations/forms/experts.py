@@ -115,7 +115,7 @@ class RegisterFilterForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     sphere = forms.ModelChoiceField(
-        label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("Any"),
+        label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("All spheres"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     language = forms.ChoiceField(
