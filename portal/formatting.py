@@ -89,3 +89,10 @@ def short_date(value) -> str:
         value = astana(value) if value.tzinfo else value
         value = value.date()
     return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def short_datetime(moment: datetime | None) -> str:
+    """22.11.2026 18:30 in Astana time, for tables and histories (no label: the page says it once)."""
+    if moment is None or moment == "":
+        return ""
+    return formats.date_format(astana(moment) if moment.tzinfo else moment, "SHORT_DATETIME_FORMAT")

@@ -11,6 +11,7 @@ register.filter("deadline", formatting.deadline)
 register.filter("astana", formatting.astana)
 register.filter("number", formatting.number)
 register.filter("short_date", formatting.short_date)
+register.filter("short_datetime", formatting.short_datetime)
 
 
 @register.filter
