@@ -12,6 +12,7 @@ from grants.applications.choices import ApplicationStatus
 from grants.models import Application, Call
 from portal.audit import record
 from portal.formatting import astana_time
+from portal.workflow import transition
 
 from . import automatic, selectors
 from .choices import ALL_CHECKS, AUTOMATIC_CHECKS, CheckResult, ScreeningDecision
@@ -19,6 +20,18 @@ from .models import Screening, ScreeningCheck, ScreeningConclusion
 
 S = ApplicationStatus
 DECISION_STATUS = {ScreeningDecision.ADMITTED: S.ADMITTED, ScreeningDecision.NOT_ADMITTED: S.NOT_ADMITTED}
+D = ScreeningDecision
+# The decision may change (or be reworded, or reopened) until the call's conclusion is published.
+DECISION_TRANSITIONS = {
+    (D.PENDING, D.ADMITTED): "screening_decided",
+    (D.PENDING, D.NOT_ADMITTED): "screening_decided",
+    (D.ADMITTED, D.NOT_ADMITTED): "screening_decided",
+    (D.NOT_ADMITTED, D.ADMITTED): "screening_decided",
+    (D.ADMITTED, D.ADMITTED): "screening_reason_changed",
+    (D.NOT_ADMITTED, D.NOT_ADMITTED): "screening_reason_changed",
+    (D.ADMITTED, D.PENDING): "screening_reopened",
+    (D.NOT_ADMITTED, D.PENDING): "screening_reopened",
+}
 
 
 def _ensure_not_published(call: Call):
@@ -149,17 +162,18 @@ def screening_decide(*, screening: Screening, decision: str, reason_kk: str = ""
                 _("Give the reason for not admitting in Kazakh and in Russian: it is published in the conclusion."),
                 code="reason",
             )
-    screening.decision = decision
     screening.reason_kk, screening.reason_ru = reason_kk, reason_ru
     screening.decided_by, screening.decided_at = user, now
-    screening.save(update_fields=["decision", "reason_kk", "reason_ru", "decided_by", "decided_at"])
+    reason = ("reason", {"reason": {"kk": reason_kk, "ru": reason_ru}}) if reason_kk or reason_ru else None
+    transition(
+        screening, to=decision, table=DECISION_TRANSITIONS, field="decision", actor=user, message=reason,
+        update_fields=["reason_kk", "reason_ru", "decided_by", "decided_at"],
+    )
     target = DECISION_STATUS[decision]
-    if screening.application.status == target:
-        # The same decision with new wording: the application does not move, the change is still recorded.
-        record(actor=user, obj=screening, action="screening_reason_changed", note=reason_ru or reason_kk)
-    else:
+    if screening.application.status != target:
+        # A reworded decision leaves the application where it is; a new one moves it.
         application_services.application_record_screening(
-            application=screening.application, status=target, actor=user, note=reason_ru or reason_kk, now=now
+            application=screening.application, status=target, actor=user, message=reason, now=now
         )
     return screening
 
@@ -172,11 +186,7 @@ def screening_reopen(*, screening: Screening, user, now: datetime | None = None)
     _ensure_not_published(screening.application.lot.call)
     if screening.decision == ScreeningDecision.PENDING:
         return screening
-    previous = screening.decision
-    screening.decision = ScreeningDecision.PENDING
-    screening.save(update_fields=["decision"])
-    record(actor=user, obj=screening, action="screening_reopened", from_state=previous,
-           to_state=ScreeningDecision.PENDING)
+    transition(screening, to=ScreeningDecision.PENDING, table=DECISION_TRANSITIONS, field="decision", actor=user)
     return screening
 
 

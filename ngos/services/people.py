@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import audit
+from portal.workflow import transition
 
 from ..choices import MemberRole, RequestStatus
 from ..models import NGO, Invitation, JoinRequest, Membership
@@ -24,6 +25,19 @@ def _lock_ngo(ngo: NGO) -> NGO:
     return NGO.objects.select_for_update().get(pk=ngo.pk)
 
 
+# A request or an invitation is answered once; each is recorded on the NGO, where staff and heads read it.
+JOIN_REQUEST_TRANSITIONS = {
+    (RequestStatus.PENDING, RequestStatus.ACCEPTED): "ngo_join_request_accepted",
+    (RequestStatus.PENDING, RequestStatus.DECLINED): "ngo_join_request_declined",
+    (RequestStatus.PENDING, RequestStatus.REVOKED): "ngo_join_request_withdrawn",
+}
+INVITATION_TRANSITIONS = {
+    (RequestStatus.PENDING, RequestStatus.ACCEPTED): "ngo_invitation_accepted",
+    (RequestStatus.PENDING, RequestStatus.DECLINED): "ngo_invitation_declined",
+    (RequestStatus.PENDING, RequestStatus.REVOKED): "ngo_invitation_withdrawn",
+}
+
+
 def _heads(ngo: NGO):
     return Membership.objects.filter(ngo=ngo, role=MemberRole.HEAD).select_related("user")
 
@@ -32,10 +46,10 @@ def _is_member(ngo: NGO, user) -> bool:
     return Membership.objects.filter(ngo=ngo, user=user).exists()
 
 
-def _add_member(ngo: NGO, user, role: str, *, actor, action: str) -> Membership:
+def _add_member(ngo: NGO, user, role: str) -> Membership:
+    """The answer that let the person in is the audit entry (see the transition tables)."""
     membership = Membership.objects.create(ngo=ngo, user=user, role=role)
     forget_member_roles(user)
-    audit.record(actor=actor, obj=ngo, action=action, to_state=role, note=user.email)
     return membership
 
 
@@ -59,7 +73,7 @@ def join_request_create(*, user, ngo: NGO, message: str = "") -> JoinRequest:
             _("You have already asked to join this NGO; its head has not answered yet."), code="pending"
         )
     join_request = JoinRequest.objects.create(ngo=ngo, user=user, message=(message or "").strip())
-    audit.record(actor=user, obj=ngo, action="ask_to_join", to_state=RequestStatus.PENDING, note=user.email)
+    audit.record(actor=user, obj=ngo, action="ngo_join_requested", to_state=RequestStatus.PENDING, note=user.email)
     for head in _heads(ngo):
         notify_user(
             head.user, template="join_request",
@@ -77,17 +91,15 @@ def join_request_answer(*, join_request: JoinRequest, user, accept: bool, role: 
     if join_request.status != RequestStatus.PENDING:
         raise ValidationError(_("This request has already been answered."), code="answered")
     role = MemberRole(role)
-    join_request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
     join_request.answered_at = timezone.now()
     join_request.answered_by = user
-    join_request.save(update_fields=["status", "answered_at", "answered_by"])
+    transition(
+        join_request, to=RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED, table=JOIN_REQUEST_TRANSITIONS,
+        subject=ngo, actor=user, note=join_request.user.email, update_fields=["answered_at", "answered_by"],
+        message=("ngo_member_role", {"role": role.value}) if accept else None,
+    )
     if accept and not _is_member(ngo, join_request.user):
-        _add_member(ngo, join_request.user, role, actor=user, action="accept_join_request")
-    elif not accept:
-        audit.record(
-            actor=user, obj=ngo, action="decline_join_request", from_state=RequestStatus.PENDING,
-            to_state=RequestStatus.DECLINED, note=join_request.user.email,
-        )
+        _add_member(ngo, join_request.user, role)
     notify_user(
         join_request.user,
         template="join_request_accepted" if accept else "join_request_declined",
@@ -104,12 +116,10 @@ def join_request_withdraw(*, join_request: JoinRequest, user) -> JoinRequest:
         raise ValidationError(_("Only the person who asked can withdraw the request."), code="owner")
     if join_request.status != RequestStatus.PENDING:
         raise ValidationError(_("This request has already been answered."), code="answered")
-    join_request.status = RequestStatus.REVOKED
     join_request.answered_at = timezone.now()
-    join_request.save(update_fields=["status", "answered_at"])
-    audit.record(
-        actor=user, obj=join_request.ngo, action="withdraw_join_request", from_state=RequestStatus.PENDING,
-        to_state=RequestStatus.REVOKED, note=user.email,
+    transition(
+        join_request, to=RequestStatus.REVOKED, table=JOIN_REQUEST_TRANSITIONS, subject=join_request.ngo, actor=user,
+        note=user.email, update_fields=["answered_at"],
     )
     return join_request
 
@@ -150,7 +160,8 @@ def invitation_create(*, ngo: NGO, user, email: str, role: str = MemberRole.MEMB
         raise ValidationError(
             _("An invitation to this e-mail is already waiting for an answer."), code="pending"
         ) from exc
-    audit.record(actor=user, obj=ngo, action="invite", to_state=role, note=email)
+    audit.record(actor=user, obj=ngo, action="ngo_member_invited", to_state=RequestStatus.PENDING, note=email,
+                 message=("ngo_member_role", {"role": role.value}))
     invitee = User.objects.filter(email__iexact=email).first()
     send_after_commit(
         to=email,
@@ -169,13 +180,11 @@ def invitation_revoke(*, invitation: Invitation, user) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != RequestStatus.PENDING:
         raise ValidationError(_("This invitation has already been answered."), code="answered")
-    invitation.status = RequestStatus.REVOKED
     invitation.answered_at = timezone.now()
     invitation.answered_by = user
-    invitation.save(update_fields=["status", "answered_at", "answered_by"])
-    audit.record(
-        actor=user, obj=invitation.ngo, action="withdraw_invitation", from_state=RequestStatus.PENDING,
-        to_state=RequestStatus.REVOKED, note=invitation.email,
+    transition(
+        invitation, to=RequestStatus.REVOKED, table=INVITATION_TRANSITIONS, subject=invitation.ngo, actor=user,
+        note=invitation.email, update_fields=["answered_at", "answered_by"],
     )
     return invitation
 
@@ -203,17 +212,15 @@ def invitation_answer(*, invitation: Invitation, user, accept: bool) -> Invitati
         raise ValidationError(problem, code="invitation")
     if accept and _is_member(ngo, user):
         raise ValidationError(_("You are already a member of this NGO."), code="member")
-    invitation.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
     invitation.answered_at = timezone.now()
     invitation.answered_by = user
-    invitation.save(update_fields=["status", "answered_at", "answered_by"])
+    transition(
+        invitation, to=RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED, table=INVITATION_TRANSITIONS,
+        subject=ngo, actor=user, note=invitation.email, update_fields=["answered_at", "answered_by"],
+        message=("ngo_member_role", {"role": invitation.role}) if accept else None,
+    )
     if accept:
-        _add_member(ngo, user, invitation.role, actor=user, action="accept_invitation")
-    else:
-        audit.record(
-            actor=user, obj=ngo, action="decline_invitation", from_state=RequestStatus.PENDING,
-            to_state=RequestStatus.DECLINED, note=invitation.email,
-        )
+        _add_member(ngo, user, invitation.role)
     return invitation
 
 
@@ -241,7 +248,8 @@ def membership_change_role(*, membership: Membership, user, role: str) -> Member
     membership.save(update_fields=["role"])
     forget_member_roles(membership.user)
     audit.record(
-        actor=user, obj=ngo, action="change_role", from_state=before, to_state=role, note=membership.user.email
+        actor=user, obj=ngo, action="ngo_member_role_changed", from_state=before, to_state=role,
+        note=membership.user.email,
     )
     return membership
 
@@ -252,7 +260,7 @@ def membership_remove(*, membership: Membership, user) -> None:
     ngo = _lock_ngo(membership.ngo)
     membership = Membership.objects.select_related("user").get(pk=membership.pk)
     _refuse_losing_last_head(ngo, membership)
-    action = "leave" if membership.user_id == user.pk else "remove_member"
+    action = "ngo_member_left" if membership.user_id == user.pk else "ngo_member_removed"
     audit.record(actor=user, obj=ngo, action=action, from_state=membership.role, note=membership.user.email)
     membership.delete()
     forget_member_roles(membership.user)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import audit
+from portal.workflow import transition
 
 from ..choices import ReportStatus
 from ..models import NGO, FundSource, Spending, YearlyReport, YearlyReportVersion
@@ -26,6 +27,12 @@ def _lock_report(report: YearlyReport) -> YearlyReport:
 
 def _lock_version(version: YearlyReportVersion) -> YearlyReportVersion:
     return YearlyReportVersion.objects.select_for_update().select_related("report", "report__ngo").get(pk=version.pk)
+
+
+# A version is drafted, then submitted once; a correction is a new version, never a reopened one.
+# The first submission lists the NGO for the year; a later one is recorded as a correction.
+VERSION_TRANSITIONS = {(ReportStatus.DRAFT, ReportStatus.SUBMITTED): "yearly_report_submitted"}
+CORRECTION_TRANSITIONS = {(ReportStatus.DRAFT, ReportStatus.SUBMITTED): "yearly_report_correction_submitted"}
 
 
 def _refuse_unless_draft(version: YearlyReportVersion) -> None:
@@ -64,7 +71,8 @@ def report_start(*, ngo: NGO, year: int, user) -> YearlyReportVersion:
         for name in CARRIED_OVER:
             setattr(version, name, getattr(previous, name))
     version.save()
-    audit.record(actor=user, obj=report, action="start_report", to_state=ReportStatus.DRAFT, note="v1")
+    audit.record(actor=user, obj=report, action="yearly_report_started", to_state=ReportStatus.DRAFT,
+                 message=("report_version", {"number": 1}))
     return version
 
 
@@ -119,19 +127,17 @@ def report_submit(*, version: YearlyReportVersion, user) -> YearlyReportVersion:
             _("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)}, code="incomplete"
         )
     now = timezone.now()
-    version.status = ReportStatus.SUBMITTED
     version.submitted_at = now
     version.submitted_by = user
-    version.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
     first = report.first_submitted_at is None
     if first:
         report.first_submitted_at = now
         report.save(update_fields=["first_submitted_at"])
     late = first and now >= report.deadline
-    audit.record(
-        actor=user, obj=report, action="submit_report" if first else "submit_correction",
-        from_state=ReportStatus.DRAFT, to_state=ReportStatus.SUBMITTED,
-        note=f"v{version.number}" + (" (late)" if late else ""),
+    transition(
+        version, to=ReportStatus.SUBMITTED, subject=report, actor=user, update_fields=["submitted_at", "submitted_by"],
+        table=VERSION_TRANSITIONS if first else CORRECTION_TRANSITIONS,
+        message=("report_version_late" if late else "report_version", {"number": version.number}),
     )
     return version
 
@@ -159,8 +165,8 @@ def report_start_correction(*, report: YearlyReport, user) -> YearlyReportVersio
         for line in latest.spending.all()
     )
     audit.record(
-        actor=user, obj=report, action="start_correction", from_state=ReportStatus.SUBMITTED,
-        to_state=ReportStatus.DRAFT, note=f"v{version.number}",
+        actor=user, obj=report, action="yearly_report_correction_started", from_state=ReportStatus.SUBMITTED,
+        to_state=ReportStatus.DRAFT, message=("report_version", {"number": version.number}),
     )
     return version
 
@@ -172,7 +178,8 @@ def report_discard_draft(*, version: YearlyReportVersion, user) -> None:
     _refuse_unless_draft(version)
     report = _lock_report(version.report)
     audit.record(
-        actor=user, obj=report, action="discard_draft", from_state=ReportStatus.DRAFT, note=f"v{version.number}"
+        actor=user, obj=report, action="yearly_report_draft_discarded", from_state=ReportStatus.DRAFT,
+        message=("report_version", {"number": version.number}),
     )
     version.delete()
     if not report.versions.exists():

@@ -63,7 +63,7 @@ def test_head_removes_a_member(world, client):
     response = post_as(client, world.users["ngo_head"], url("ngos:member_remove", world.ngo_a, pk=membership.pk))
     assert response.status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
-    assert AuditEntry.objects.filter(action="remove_member", note=world.users["ngo_member"].email).exists()
+    assert AuditEntry.objects.filter(action="ngo_member_removed", note=world.users["ngo_member"].email).exists()
 
 
 def test_head_of_another_ngo_cannot_touch_this_one(world, client):
@@ -231,7 +231,7 @@ def test_the_head_steps_down_once_another_head_exists(sole_head):
     services.membership_change_role(membership=sole_head, user=sole_head.user, role=MemberRole.MEMBER)
     roles = dict(Membership.objects.filter(ngo=sole_head.ngo).values_list("user__email", "role"))
     assert roles == {"head@example.kz": MemberRole.MEMBER, "deputy@example.kz": MemberRole.HEAD}
-    entries = AuditEntry.objects.filter(action="change_role").values_list("from_state", "to_state")
+    entries = AuditEntry.objects.filter(action="ngo_member_role_changed").values_list("from_state", "to_state")
     assert set(entries) == {("member", "head"), ("head", "member")}
 
 

@@ -101,7 +101,8 @@ def test_a_correction_is_a_new_version_and_the_first_stays_in_the_history(ngo, h
     row = report_overview(ngo, years=1)[0]
     assert row["version"].number == 2 and row["versions_count"] == 2
     assert list(AuditEntry.objects.filter(object_id=str(first.report.pk)).values_list("action", flat=True)) == [
-        "submit_correction", "start_correction", "submit_report", "start_report"
+        "yearly_report_correction_submitted", "yearly_report_correction_started", "yearly_report_submitted",
+        "yearly_report_started",
     ]
 
 

@@ -43,7 +43,7 @@ def test_screening_officer_verifies_and_the_head_is_told_in_their_language(
     assert response.status_code == 302
     pending.refresh_from_db()
     assert pending.is_verified and pending.verified_at is not None
-    assert AuditEntry.objects.get(action="verify").to_state == "verified"
+    assert AuditEntry.objects.get(action="ngo_verified").to_state == "verified"
     assert mail.outbox[0].to == ["new-head@example.kz"]
     assert f"/ru/ngos/{pending.bin}/manage/" in mail.outbox[0].body
 
@@ -78,7 +78,7 @@ def test_the_head_asks_again_after_a_rejection(world, pending):
     services.ngo_verify(ngo=pending, user=officer)
     entries = AuditEntry.objects.filter(object_id=str(pending.pk)).order_by("at", "id")
     actions = list(entries.values_list("action", flat=True))
-    assert actions == ["reject", "request_verification", "verify"]
+    assert actions == ["ngo_rejected", "ngo_verification_requested", "ngo_verified"]
 
 
 def test_a_verified_ngo_cannot_be_verified_again(world):
@@ -103,14 +103,14 @@ def test_a_flag_change_needs_source_and_date_and_is_audited(world, client):
     ngo.refresh_from_db()
     assert ngo.bankrupt and ngo.bankrupt_source == "СМЭС г. Алматы, решение № 2-1234" and ngo.bankrupt_on == on
     assert [flag["flag"] for flag in ngo.active_flags()] == [EligibilityFlag.BANKRUPT]
-    entry = AuditEntry.objects.get(action="set_flag")
-    assert (entry.from_state, entry.to_state) == ("bankrupt=no", "bankrupt=yes")
+    entry = AuditEntry.objects.get(action="ngo_flag_set")
+    assert entry.message["params"] == {"flag": "bankrupt", "set": True, "on": on.isoformat()}
     assert entry.actor == world.users["screening_officer"]
 
     client.post(path, {"bankrupt_source": "Решение отменено апелляцией", "bankrupt_on": on + timedelta(days=1)})
     ngo.refresh_from_db()
     assert not ngo.bankrupt
-    assert AuditEntry.objects.filter(action="clear_flag", note__startswith="Решение отменено").exists()
+    assert AuditEntry.objects.filter(action="ngo_flag_cleared", note__startswith="Решение отменено").exists()
 
 
 def test_a_flag_cannot_be_dated_in_the_future(world):

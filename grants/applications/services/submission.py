@@ -122,13 +122,13 @@ def application_withdraw(*, application, user, reason: str, now: datetime | None
 
 @transaction.atomic
 def application_record_screening(
-    *, application, status: str, actor, note: str = "", now: datetime | None = None
+    *, application, status: str, actor, note: str = "", message: tuple | None = None, now: datetime | None = None
 ) -> Application:
     """Admitted or not admitted, as the screening decided (called by grants.screening.services)."""
     if status not in SCREENING_OUTCOMES:
         raise ValidationError(_("Screening decides only whether an application is admitted."), code="outcome")
     app = lock_application(application)
-    return transition(app, status, actor=actor, note=note, at=now or timezone.now())
+    return transition(app, status, actor=actor, note=note, message=message, at=now or timezone.now())
 
 
 @transaction.atomic

@@ -1,0 +1,114 @@
+"""What the audit log and the histories call the actions on NGOs, their members and yearly reports."""
+
+from datetime import date
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from portal.audit_labels import register
+
+from .choices import EligibilityFlag, MemberRole, RequestStatus
+
+
+def _fields(params: dict) -> str:
+    from .models import NGO
+
+    names = []
+    for name in params.get("fields", []):
+        try:
+            names.append(str(NGO._meta.get_field(name).verbose_name))
+        except Exception:  # a field removed since: its code is all we have
+            names.append(name)
+    return _("Changed: %(fields)s.") % {"fields": ", ".join(names)}
+
+
+def _flag(params: dict) -> str:
+    values = {
+        "flag": EligibilityFlag(params["flag"]).label,
+        "on": date_format(date.fromisoformat(params["on"]), "SHORT_DATE_FORMAT"),
+    }
+    if params.get("set"):
+        return _("“%(flag)s” set on %(on)s.") % values
+    return _("“%(flag)s” cleared on %(on)s.") % values
+
+
+def _role(params: dict) -> str:
+    return _("Role: %(role)s.") % {"role": MemberRole(params["role"]).label}
+
+
+def _version(params: dict) -> str:
+    return _("Version %(number)s.") % {"number": params["number"]}
+
+
+def _version_late(params: dict) -> str:
+    return _("Version %(number)s, submitted after the deadline.") % {"number": params["number"]}
+
+
+register(
+    actions={
+        "ngo_registered": _lazy("NGO registered"),
+        "ngo_imported": _lazy("NGO imported from the register"),
+        "ngo_profile_changed": _lazy("NGO profile changed"),
+        "ngo_verified": _lazy("NGO verified"),
+        "ngo_rejected": _lazy("NGO verification refused"),
+        "ngo_verification_revoked": _lazy("NGO verification revoked"),
+        "ngo_verification_requested": _lazy("NGO verification requested again"),
+        "ngo_flag_set": _lazy("Eligibility flag set"),
+        "ngo_flag_cleared": _lazy("Eligibility flag cleared"),
+        "ngo_flag_corrected": _lazy("Eligibility flag corrected"),
+        "ngo_join_requested": _lazy("Asked to join the NGO"),
+        "ngo_join_request_accepted": _lazy("Request to join accepted"),
+        "ngo_join_request_declined": _lazy("Request to join declined"),
+        "ngo_join_request_withdrawn": _lazy("Request to join withdrawn"),
+        "ngo_member_invited": _lazy("Member invited"),
+        "ngo_invitation_accepted": _lazy("Invitation accepted"),
+        "ngo_invitation_declined": _lazy("Invitation declined"),
+        "ngo_invitation_withdrawn": _lazy("Invitation withdrawn"),
+        "ngo_member_role_changed": _lazy("Member's role changed"),
+        "ngo_member_left": _lazy("Member left the NGO"),
+        "ngo_member_removed": _lazy("Member removed"),
+        "yearly_report_started": _lazy("Yearly report started"),
+        "yearly_report_submitted": _lazy("Yearly report submitted"),
+        "yearly_report_correction_started": _lazy("Correction of the yearly report started"),
+        "yearly_report_correction_submitted": _lazy("Correction of the yearly report submitted"),
+        "yearly_report_draft_discarded": _lazy("Draft of the yearly report discarded"),
+        # Codes written before the names were made consistent: old entries keep a label.
+        "register": _lazy("NGO registered"),
+        "import": _lazy("NGO imported from the register"),
+        "update_profile": _lazy("NGO profile changed"),
+        "verify": _lazy("NGO verified"),
+        "reject": _lazy("NGO verification refused"),
+        "revoke_verification": _lazy("NGO verification revoked"),
+        "request_verification": _lazy("NGO verification requested again"),
+        "set_flag": _lazy("Eligibility flag set"),
+        "clear_flag": _lazy("Eligibility flag cleared"),
+        "correct_flag": _lazy("Eligibility flag corrected"),
+        "ask_to_join": _lazy("Asked to join the NGO"),
+        "accept_join_request": _lazy("Request to join accepted"),
+        "decline_join_request": _lazy("Request to join declined"),
+        "withdraw_join_request": _lazy("Request to join withdrawn"),
+        "invite": _lazy("Member invited"),
+        "accept_invitation": _lazy("Invitation accepted"),
+        "decline_invitation": _lazy("Invitation declined"),
+        "withdraw_invitation": _lazy("Invitation withdrawn"),
+        "change_role": _lazy("Member's role changed"),
+        "leave": _lazy("Member left the NGO"),
+        "remove_member": _lazy("Member removed"),
+        "start_report": _lazy("Yearly report started"),
+        "submit_report": _lazy("Yearly report submitted"),
+        "start_correction": _lazy("Correction of the yearly report started"),
+        "submit_correction": _lazy("Correction of the yearly report submitted"),
+        "discard_draft": _lazy("Draft of the yearly report discarded"),
+    },
+    # Old entries recorded a member's role or a request's state on the NGO itself.
+    states={**dict(MemberRole.choices), **dict(RequestStatus.choices)},
+    messages={
+        "ngo_fields": _fields,
+        "ngo_flag": _flag,
+        "ngo_member_role": _role,
+        "report_version": _version,
+        "report_version_late": _version_late,
+        "ngo_imported_from_csv": _lazy("From the register (CSV)."),
+    },
+)
