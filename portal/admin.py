@@ -4,6 +4,34 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from .models import AuditEntry, Region, User
 
 
+class WorkflowAdmin(admin.ModelAdmin):
+    """A workflow object (a call, lot, application, panel, report…) changes only through its services, which
+    check the state table and write the audit log: the admin shows it and changes nothing, superusers included."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class WorkflowInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
