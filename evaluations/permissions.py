@@ -1,5 +1,6 @@
 """Model permissions of the staff roles: reading in the admin and for the auditor. Every change goes through
-the services behind the app's own pages (rules.py), so experts, rubrics, scores, draws and decisions are never edited here."""
+the services behind the app's own pages (rules.py), so experts, rubrics, scores, draws and decisions are never
+edited here."""
 
 from portal.choices import StaffRole
 
