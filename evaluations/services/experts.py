@@ -42,7 +42,7 @@ def _check_nomination(nominated_by: str, nominating_ngo) -> None:
 
 @transaction.atomic
 def expert_apply(
-    *, user, spheres, speaks_kk: bool, speaks_ru: bool, region, nominated_by: str, nominating_ngo,
+    *, actor, spheres, speaks_kk: bool, speaks_ru: bool, region, nominated_by: str, nominating_ngo,
     position: str, experience: str, cv, full_name: str = "", phone: str = "",
 ) -> Expert:
     """A user applies to the register; a declined applicant may apply again."""
@@ -51,12 +51,12 @@ def expert_apply(
     if not spheres:
         raise ValidationError(_("Choose at least one sphere of expertise."))
     _check_nomination(nominated_by, nominating_ngo)
-    expert = Expert.objects.select_for_update().filter(user=user).first()
+    expert = Expert.objects.select_for_update().filter(user=actor).first()
     if expert is not None and expert.status != ExpertStatus.DECLINED:
         raise ValidationError(_("You have already applied to the expert register."))
     from_state = expert.status if expert else ""
     if expert is None:
-        expert = Expert(user=user)
+        expert = Expert(user=actor)
     expert.speaks_kk, expert.speaks_ru = speaks_kk, speaks_ru
     expert.region = region
     expert.nominated_by, expert.nominating_ngo = nominated_by, nominating_ngo
@@ -66,22 +66,22 @@ def expert_apply(
     expert.status_note, expert.decided_at, expert.decided_by = "", None, None
     if from_state:
         expert.save()
-        transition(expert, to=ExpertStatus.PENDING, table=APPLY_TRANSITIONS, actor=user)
+        transition(expert, to=ExpertStatus.PENDING, table=APPLY_TRANSITIONS, actor=actor)
     else:
         expert.status = ExpertStatus.PENDING
         expert.save()
     expert.spheres.set(spheres)
     profile_fields = []
-    if full_name and full_name != user.full_name:
-        user.full_name = full_name
+    if full_name and full_name != actor.full_name:
+        actor.full_name = full_name
         profile_fields.append("full_name")
-    if phone and phone != user.phone:
-        user.phone = phone
+    if phone and phone != actor.phone:
+        actor.phone = phone
         profile_fields.append("phone")
     if profile_fields:
-        user.save(update_fields=profile_fields)
+        actor.save(update_fields=profile_fields)
     if not from_state:
-        record(actor=user, obj=expert, action="expert_applied", to_state=ExpertStatus.PENDING)
+        record(actor=actor, obj=expert, action="expert_applied", to_state=ExpertStatus.PENDING)
     return expert
 
 

@@ -64,27 +64,27 @@ def _user_emails(user) -> set[str]:
 
 
 @transaction.atomic
-def join_request_create(*, user, ngo: NGO, message: str = "") -> JoinRequest:
+def join_request_create(*, actor, ngo: NGO, message: str = "") -> JoinRequest:
     ngo = _lock_ngo(ngo)
-    if _is_member(ngo, user):
+    if _is_member(ngo, actor):
         raise ValidationError(_("You are already a member of this NGO."), code="member")
-    if JoinRequest.objects.filter(ngo=ngo, user=user, status=RequestStatus.PENDING).exists():
+    if JoinRequest.objects.filter(ngo=ngo, user=actor, status=RequestStatus.PENDING).exists():
         raise ValidationError(
             _("You have already asked to join this NGO; its head has not answered yet."), code="pending"
         )
-    join_request = JoinRequest.objects.create(ngo=ngo, user=user, message=(message or "").strip())
-    audit.record(actor=user, obj=ngo, action="ngo_join_requested", to_state=RequestStatus.PENDING, note=user.email)
+    join_request = JoinRequest.objects.create(ngo=ngo, user=actor, message=(message or "").strip())
+    audit.record(actor=actor, obj=ngo, action="ngo_join_requested", to_state=RequestStatus.PENDING, note=actor.email)
     for head in _heads(ngo):
         notify_user(
             head.user, template="join_request",
-            context={"ngo": ngo, "requester": user, "message": join_request.message},
+            context={"ngo": ngo, "requester": actor, "message": join_request.message},
             link=("ngos:members", {"bin": ngo.bin}),
         )
     return join_request
 
 
 @transaction.atomic
-def join_request_answer(*, join_request: JoinRequest, user, accept: bool, role: str = MemberRole.MEMBER):
+def join_request_answer(*, join_request: JoinRequest, actor, accept: bool, role: str = MemberRole.MEMBER):
     """A head accepts (with a role) or declines a request to join."""
     ngo = _lock_ngo(join_request.ngo)
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
@@ -92,10 +92,10 @@ def join_request_answer(*, join_request: JoinRequest, user, accept: bool, role: 
         raise ValidationError(_("This request has already been answered."), code="answered")
     role = MemberRole(role)
     join_request.answered_at = timezone.now()
-    join_request.answered_by = user
+    join_request.answered_by = actor
     transition(
         join_request, to=RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED, table=JOIN_REQUEST_TRANSITIONS,
-        subject=ngo, actor=user, note=join_request.user.email, update_fields=["answered_at", "answered_by"],
+        subject=ngo, actor=actor, note=join_request.user.email, update_fields=["answered_at", "answered_by"],
         message=("ngo_member_role", {"role": role.value}) if accept else None,
     )
     if accept and not _is_member(ngo, join_request.user):
@@ -110,16 +110,16 @@ def join_request_answer(*, join_request: JoinRequest, user, accept: bool, role: 
 
 
 @transaction.atomic
-def join_request_withdraw(*, join_request: JoinRequest, user) -> JoinRequest:
+def join_request_withdraw(*, join_request: JoinRequest, actor) -> JoinRequest:
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
-    if join_request.user_id != user.pk:
+    if join_request.user_id != actor.pk:
         raise ValidationError(_("Only the person who asked can withdraw the request."), code="owner")
     if join_request.status != RequestStatus.PENDING:
         raise ValidationError(_("This request has already been answered."), code="answered")
     join_request.answered_at = timezone.now()
     transition(
-        join_request, to=RequestStatus.REVOKED, table=JOIN_REQUEST_TRANSITIONS, subject=join_request.ngo, actor=user,
-        note=user.email, update_fields=["answered_at"],
+        join_request, to=RequestStatus.REVOKED, table=JOIN_REQUEST_TRANSITIONS, subject=join_request.ngo, actor=actor,
+        note=actor.email, update_fields=["answered_at"],
     )
     return join_request
 
@@ -128,7 +128,7 @@ def join_request_withdraw(*, join_request: JoinRequest, user) -> JoinRequest:
 
 
 @transaction.atomic
-def invitation_create(*, ngo: NGO, user, email: str, role: str = MemberRole.MEMBER, language: str) -> Invitation:
+def invitation_create(*, ngo: NGO, actor, email: str, role: str = MemberRole.MEMBER, language: str) -> Invitation:
     """A head invites someone by e-mail. The e-mail goes out in the invitee's language if they have an
     account, otherwise in `language` (the one the head uses)."""
     from portal.models import User
@@ -153,14 +153,14 @@ def invitation_create(*, ngo: NGO, user, email: str, role: str = MemberRole.MEMB
     try:
         with transaction.atomic():
             invitation = Invitation.objects.create(
-                ngo=ngo, email=email, role=role, token=secrets.token_urlsafe(32), invited_by=user,
+                ngo=ngo, email=email, role=role, token=secrets.token_urlsafe(32), invited_by=actor,
                 created_at=now, expires_at=now + timedelta(days=INVITATION_DAYS),
             )
     except IntegrityError as exc:  # a second click on "Invite" at the same moment
         raise ValidationError(
             _("An invitation to this e-mail is already waiting for an answer."), code="pending"
         ) from exc
-    audit.record(actor=user, obj=ngo, action="ngo_member_invited", to_state=RequestStatus.PENDING, note=email,
+    audit.record(actor=actor, obj=ngo, action="ngo_member_invited", to_state=RequestStatus.PENDING, note=email,
                  message=("ngo_member_role", {"role": role.value}))
     invitee = User.objects.filter(email__iexact=email).first()
     send_after_commit(
@@ -168,7 +168,7 @@ def invitation_create(*, ngo: NGO, user, email: str, role: str = MemberRole.MEMB
         language=(invitee.language if invitee else language) or settings.LANGUAGE_CODE,
         template="invitation",
         context={
-            "ngo": ngo, "inviter": user, "role": role.label, "invitation": invitation, "has_account": bool(invitee)
+            "ngo": ngo, "inviter": actor, "role": role.label, "invitation": invitation, "has_account": bool(invitee)
         },
         link=("ngos:invitation", {"token": invitation.token}),
     )
@@ -176,14 +176,14 @@ def invitation_create(*, ngo: NGO, user, email: str, role: str = MemberRole.MEMB
 
 
 @transaction.atomic
-def invitation_revoke(*, invitation: Invitation, user) -> Invitation:
+def invitation_revoke(*, invitation: Invitation, actor) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != RequestStatus.PENDING:
         raise ValidationError(_("This invitation has already been answered."), code="answered")
     invitation.answered_at = timezone.now()
-    invitation.answered_by = user
+    invitation.answered_by = actor
     transition(
-        invitation, to=RequestStatus.REVOKED, table=INVITATION_TRANSITIONS, subject=invitation.ngo, actor=user,
+        invitation, to=RequestStatus.REVOKED, table=INVITATION_TRANSITIONS, subject=invitation.ngo, actor=actor,
         note=invitation.email, update_fields=["answered_at", "answered_by"],
     )
     return invitation
@@ -204,23 +204,23 @@ def invitation_problem(invitation: Invitation, user) -> str:
 
 
 @transaction.atomic
-def invitation_answer(*, invitation: Invitation, user, accept: bool) -> Invitation:
+def invitation_answer(*, invitation: Invitation, actor, accept: bool) -> Invitation:
     ngo = _lock_ngo(invitation.ngo)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    problem = invitation_problem(invitation, user)
+    problem = invitation_problem(invitation, actor)
     if problem:
         raise ValidationError(problem, code="invitation")
-    if accept and _is_member(ngo, user):
+    if accept and _is_member(ngo, actor):
         raise ValidationError(_("You are already a member of this NGO."), code="member")
     invitation.answered_at = timezone.now()
-    invitation.answered_by = user
+    invitation.answered_by = actor
     transition(
         invitation, to=RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED, table=INVITATION_TRANSITIONS,
-        subject=ngo, actor=user, note=invitation.email, update_fields=["answered_at", "answered_by"],
+        subject=ngo, actor=actor, note=invitation.email, update_fields=["answered_at", "answered_by"],
         message=("ngo_member_role", {"role": invitation.role}) if accept else None,
     )
     if accept:
-        _add_member(ngo, user, invitation.role)
+        _add_member(ngo, actor, invitation.role)
     return invitation
 
 
@@ -235,7 +235,7 @@ def _refuse_losing_last_head(ngo: NGO, membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_change_role(*, membership: Membership, user, role: str) -> Membership:
+def membership_change_role(*, membership: Membership, actor, role: str) -> Membership:
     ngo = _lock_ngo(membership.ngo)
     membership = Membership.objects.select_related("user").get(pk=membership.pk)
     role = MemberRole(role)
@@ -248,19 +248,19 @@ def membership_change_role(*, membership: Membership, user, role: str) -> Member
     membership.save(update_fields=["role"])
     forget_member_roles(membership.user)
     audit.record(
-        actor=user, obj=ngo, action="ngo_member_role_changed", from_state=before, to_state=role,
+        actor=actor, obj=ngo, action="ngo_member_role_changed", from_state=before, to_state=role,
         note=membership.user.email,
     )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership, user) -> None:
-    """A head removes a member, or a member leaves (user is then the member)."""
+def membership_remove(*, membership: Membership, actor) -> None:
+    """A head removes a member, or a member leaves (actor is then the member)."""
     ngo = _lock_ngo(membership.ngo)
     membership = Membership.objects.select_related("user").get(pk=membership.pk)
     _refuse_losing_last_head(ngo, membership)
-    action = "ngo_member_left" if membership.user_id == user.pk else "ngo_member_removed"
-    audit.record(actor=user, obj=ngo, action=action, from_state=membership.role, note=membership.user.email)
+    action = "ngo_member_left" if membership.user_id == actor.pk else "ngo_member_removed"
+    audit.record(actor=actor, obj=ngo, action=action, from_state=membership.role, note=membership.user.email)
     membership.delete()
     forget_member_roles(membership.user)

@@ -36,27 +36,27 @@ def _locked(ngo: NGO) -> NGO:
 
 
 @transaction.atomic
-def ngo_register(*, user, bin: str, fields: dict, spheres=()) -> NGO:
+def ngo_register(*, actor, bin: str, fields: dict, spheres=()) -> NGO:
     """A signed-in user registers an NGO and becomes its head; the NGO waits for verification."""
     bin = (bin or "").strip()
     validate_bin(bin)
     if NGO.objects.filter(bin=bin).exists():
         raise ValidationError(_("An NGO with this BIN is already registered."), code="bin_taken")
-    ngo = NGO(bin=bin, registered_by=user, verification=VerificationStatus.PENDING)
+    ngo = NGO(bin=bin, registered_by=actor, verification=VerificationStatus.PENDING)
     for name in PROFILE_FIELDS:
         if name in fields:
             setattr(ngo, name, fields[name])
     ngo.full_clean()
     ngo.save()
     ngo.spheres.set(spheres)
-    Membership.objects.create(ngo=ngo, user=user, role=MemberRole.HEAD)
-    forget_member_roles(user)
-    audit.record(actor=user, obj=ngo, action="ngo_registered", to_state=ngo.verification)
+    Membership.objects.create(ngo=ngo, user=actor, role=MemberRole.HEAD)
+    forget_member_roles(actor)
+    audit.record(actor=actor, obj=ngo, action="ngo_registered", to_state=ngo.verification)
     return ngo
 
 
 @transaction.atomic
-def ngo_update_profile(*, ngo: NGO, user, fields: dict, spheres=None) -> NGO:
+def ngo_update_profile(*, ngo: NGO, actor, fields: dict, spheres=None) -> NGO:
     ngo = _locked(ngo)
     changed = []
     for name in PROFILE_FIELDS:
@@ -72,7 +72,7 @@ def ngo_update_profile(*, ngo: NGO, user, fields: dict, spheres=None) -> NGO:
     if changed:
         ngo.full_clean()
         ngo.save()
-        audit.record(actor=user, obj=ngo, action="ngo_profile_changed", message=("ngo_fields", {"fields": changed}),
+        audit.record(actor=actor, obj=ngo, action="ngo_profile_changed", message=("ngo_fields", {"fields": changed}),
                      data={"fields": changed})
     return ngo
 
@@ -83,18 +83,18 @@ def _tell_heads(ngo: NGO, template: str) -> None:
 
 
 @transaction.atomic
-def ngo_verify(*, ngo: NGO, user) -> NGO:
+def ngo_verify(*, ngo: NGO, actor) -> NGO:
     ngo = _locked(ngo)
     ngo.verified_at = timezone.now()
     ngo.rejection_reason = ""
-    transition(ngo, to=VerificationStatus.VERIFIED, table=VERIFICATION_TRANSITIONS, field="verification", actor=user,
+    transition(ngo, to=VerificationStatus.VERIFIED, table=VERIFICATION_TRANSITIONS, field="verification", actor=actor,
                update_fields=["verified_at", "rejection_reason"])
     _tell_heads(ngo, "ngo_verified")
     return ngo
 
 
 @transaction.atomic
-def ngo_reject(*, ngo: NGO, user, reason: str) -> NGO:
+def ngo_reject(*, ngo: NGO, actor, reason: str) -> NGO:
     """Reject a pending NGO or revoke a verification, with a reason the NGO sees."""
     reason = (reason or "").strip()
     if not reason:
@@ -102,22 +102,22 @@ def ngo_reject(*, ngo: NGO, user, reason: str) -> NGO:
     ngo = _locked(ngo)
     ngo.rejection_reason = reason
     ngo.verified_at = None
-    transition(ngo, to=VerificationStatus.REJECTED, table=VERIFICATION_TRANSITIONS, field="verification", actor=user,
+    transition(ngo, to=VerificationStatus.REJECTED, table=VERIFICATION_TRANSITIONS, field="verification", actor=actor,
                note=reason, update_fields=["rejection_reason", "verified_at"])
     _tell_heads(ngo, "ngo_rejected")
     return ngo
 
 
 @transaction.atomic
-def ngo_request_verification(*, ngo: NGO, user) -> NGO:
+def ngo_request_verification(*, ngo: NGO, actor) -> NGO:
     """After a rejection the head puts things right and asks the operator to look again."""
     ngo = _locked(ngo)
-    transition(ngo, to=VerificationStatus.PENDING, table=VERIFICATION_TRANSITIONS, field="verification", actor=user)
+    transition(ngo, to=VerificationStatus.PENDING, table=VERIFICATION_TRANSITIONS, field="verification", actor=actor)
     return ngo
 
 
 @transaction.atomic
-def ngo_set_flags(*, ngo: NGO, user, flags: dict) -> list[str]:
+def ngo_set_flags(*, ngo: NGO, actor, flags: dict) -> list[str]:
     """Set or clear eligibility flags. `flags` maps EligibilityFlag → {"set", "source", "on"}.
 
     Every change of a flag (or of its source or date) needs a source and a date, and is recorded in
@@ -158,7 +158,7 @@ def ngo_set_flags(*, ngo: NGO, user, flags: dict) -> list[str]:
         else:
             action = "ngo_flag_corrected"
         audit.record(
-            actor=user, obj=ngo, action=action, note=wanted["source"],
+            actor=actor, obj=ngo, action=action, note=wanted["source"],
             message=("ngo_flag", {"flag": flag.value, "set": wanted["set"], "on": wanted["on"].isoformat()}),
             data={"flag": flag.value, "source": wanted["source"], "on": wanted["on"].isoformat()},
         )

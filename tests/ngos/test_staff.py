@@ -72,10 +72,10 @@ def test_rejection_needs_a_reason_and_the_ngo_sees_it(world, client, pending):
 
 def test_the_head_asks_again_after_a_rejection(world, pending):
     officer = world.users["screening_officer"]
-    services.ngo_reject(ngo=pending, user=officer, reason="Көшірме жоқ")
+    services.ngo_reject(ngo=pending, actor=officer, reason="Көшірме жоқ")
     head = Membership.objects.get(ngo=pending).user
-    services.ngo_request_verification(ngo=pending, user=head)
-    services.ngo_verify(ngo=pending, user=officer)
+    services.ngo_request_verification(ngo=pending, actor=head)
+    services.ngo_verify(ngo=pending, actor=officer)
     entries = AuditEntry.objects.filter(object_id=str(pending.pk)).order_by("at", "id")
     actions = list(entries.values_list("action", flat=True))
     assert actions == ["ngo_rejected", "ngo_verification_requested", "ngo_verified"]
@@ -84,7 +84,7 @@ def test_the_head_asks_again_after_a_rejection(world, pending):
 def test_a_verified_ngo_cannot_be_verified_again(world):
     ngo = NGOFactory()
     with pytest.raises(ValidationError) as refused:
-        services.ngo_verify(ngo=ngo, user=world.users["operator_admin"])
+        services.ngo_verify(ngo=ngo, actor=world.users["operator_admin"])
     assert refused.value.code == "transition"
 
 
@@ -116,7 +116,7 @@ def test_a_flag_change_needs_source_and_date_and_is_audited(world, client):
 def test_a_flag_cannot_be_dated_in_the_future(world):
     with pytest.raises(ValidationError):
         services.ngo_set_flags(
-            ngo=world.ngo_a, user=world.users["operator_admin"],
+            ngo=world.ngo_a, actor=world.users["operator_admin"],
             flags={"suspended": {"set": True, "source": "Приказ", "on": timezone.localdate() + timedelta(days=1)}},
         )
 

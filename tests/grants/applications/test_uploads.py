@@ -99,7 +99,7 @@ def test_a_document_can_be_replaced_until_submission(client, application, member
     charter.refresh_from_db()
     assert (charter.name, charter.sha256) == ("charter-2025.pdf", hashlib.sha256(new).hexdigest())
 
-    services.application_submit(application=application, user=head, now=before_deadline)
+    services.application_submit(application=application, actor=head, now=before_deadline)
     response = client.post(url, {"file": SimpleUploadedFile("charter-2026.pdf", PDF_BYTES)})
     assert response.status_code == 403
     assert ApplicationDocument.objects.get(pk=charter.pk).name == "charter-2025.pdf"

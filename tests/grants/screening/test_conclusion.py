@@ -22,24 +22,24 @@ PASS_ALL = {"documents_valid": ("pass", ""), "activities_within_lot": ("pass", "
 
 def decide_both(admitted_app, rejected_app, officer):
     """The first admitted; the second (its NGO not listed) not admitted, with reasons in both languages."""
-    first = services.screening_start(application=admitted_app, user=officer)
-    services.screening_record_checks(screening=first, results=PASS_ALL, user=officer)
-    services.screening_decide(screening=first, decision="admitted", user=officer)
-    second = services.screening_start(application=rejected_app, user=officer)
+    first = services.screening_start(application=admitted_app, actor=officer)
+    services.screening_record_checks(screening=first, results=PASS_ALL, actor=officer)
+    services.screening_decide(screening=first, decision="admitted", actor=officer)
+    second = services.screening_start(application=rejected_app, actor=officer)
     services.screening_record_checks(screening=second, results={**PASS_ALL, "ngo_listed": ("fail", "Тізімде жоқ")},
-                                     user=officer)
+                                     actor=officer)
     services.screening_decide(
-        screening=second, decision="not_admitted", user=officer,
+        screening=second, decision="not_admitted", actor=officer,
         reason_kk="ҮЕҰ 2025 жылға ҮЕҰ дерекқорында жоқ.", reason_ru="НПО отсутствует в базе данных НПО за 2025 год.",
     )
 
 
 def test_the_conclusion_waits_until_every_submitted_application_is_decided(submitted, second, officer):
-    screening = services.screening_start(application=submitted, user=officer)
-    services.screening_record_checks(screening=screening, results=PASS_ALL, user=officer)
-    services.screening_decide(screening=screening, decision="admitted", user=officer)
+    screening = services.screening_start(application=submitted, actor=officer)
+    services.screening_record_checks(screening=screening, results=PASS_ALL, actor=officer)
+    services.screening_decide(screening=screening, decision="admitted", actor=officer)
     with pytest.raises(ValidationError, match="not decided yet"):
-        services.conclusion_publish(call=submitted.lot.call, user=officer)
+        services.conclusion_publish(call=submitted.lot.call, actor=officer)
     assert not ScreeningConclusion.objects.exists()
 
 
@@ -48,7 +48,7 @@ def test_publishing_renders_the_pdf_in_kazakh_and_russian(
 ):
     decide_both(submitted, second, officer)
     with django_capture_on_commit_callbacks(execute=True):
-        conclusion = services.conclusion_publish(call=submitted.lot.call, user=officer)
+        conclusion = services.conclusion_publish(call=submitted.lot.call, actor=officer)
     conclusion.refresh_from_db()
     texts = {}
     for language in ("kk", "ru"):
@@ -66,7 +66,7 @@ def test_each_ngo_is_notified_in_its_members_language(
 ):
     decide_both(submitted, second, officer)
     with django_capture_on_commit_callbacks(execute=True):
-        services.conclusion_publish(call=submitted.lot.call, user=officer)
+        services.conclusion_publish(call=submitted.lot.call, actor=officer)
     by_number = {}
     for message in mail.outbox:
         for number in (submitted.registration_number, second.registration_number):
@@ -83,7 +83,7 @@ def test_each_ngo_is_notified_in_its_members_language(
 def test_the_public_page_lists_admitted_and_rejected_with_reasons(client, submitted, second, officer, language,
                                                                   reason):
     decide_both(submitted, second, officer)
-    services.conclusion_publish(call=submitted.lot.call, user=officer)
+    services.conclusion_publish(call=submitted.lot.call, actor=officer)
     with translation.override(language):
         url = reverse("results:screening", kwargs={"call": submitted.lot.call.code})
     body = client.get(url).content.decode()
@@ -94,7 +94,7 @@ def test_the_public_page_lists_admitted_and_rejected_with_reasons(client, submit
 
 def test_the_results_list_shows_the_published_conclusion_by_call(client, submitted, second, officer):
     decide_both(submitted, second, officer)
-    conclusion = services.conclusion_publish(call=submitted.lot.call, user=officer)
+    conclusion = services.conclusion_publish(call=submitted.lot.call, actor=officer)
     body = client.get(reverse("results:list")).content.decode()
     assert conclusion.number in body and submitted.lot.call.title_kk in body
 
@@ -104,7 +104,7 @@ def test_the_results_list_runs_the_same_queries_for_one_or_many_calls(client, su
     from django.test.utils import CaptureQueriesContext
 
     decide_both(submitted, second, officer)
-    services.conclusion_publish(call=submitted.lot.call, user=officer)
+    services.conclusion_publish(call=submitted.lot.call, actor=officer)
     with CaptureQueriesContext(connection) as one:
         client.get(reverse("results:list"))
     for _ in range(3):
@@ -130,13 +130,13 @@ def _another_published_call(officer):
     ngo = NGOFactory()
     head = person(ngo, "head")
     app = ready_application(lot, ngo)
-    application_services.application_submit(application=app, user=head, now=timezone.now())
+    application_services.application_submit(application=app, actor=head, now=timezone.now())
     close(lot.call)
-    screening = services.screening_start(application=app, user=officer)
-    services.screening_record_checks(screening=screening, user=officer,
+    screening = services.screening_start(application=app, actor=officer)
+    services.screening_record_checks(screening=screening, actor=officer,
                                      results={**PASS_ALL, "ngo_listed": ("pass", "Есеп бар")})
-    services.screening_decide(screening=screening, decision="admitted", user=officer)
-    services.conclusion_publish(call=lot.call, user=officer, now=timezone.now() + timedelta(seconds=1))
+    services.screening_decide(screening=screening, decision="admitted", actor=officer)
+    services.conclusion_publish(call=lot.call, actor=officer, now=timezone.now() + timedelta(seconds=1))
 
 
 def test_staff_export_every_submitted_application_to_csv_and_xlsx(client, submitted, second, officer):
