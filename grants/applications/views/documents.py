@@ -45,7 +45,7 @@ def documents(request, pk):
             "application": application, "form": form, "section": Section.DOCUMENTS,
             "section_label": Section.DOCUMENTS.label,
             "upload_limit": settings.UPLOAD_MAX_BYTES,
-            "required": [DocumentKind(k) for k in REQUIRED_DOCUMENTS],
+            "required": [DocumentKind(k).label for k in REQUIRED_DOCUMENTS],
             **sections_nav(application, Section.DOCUMENTS),
         },
     )
