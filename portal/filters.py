@@ -16,7 +16,7 @@ def object_types() -> list[tuple[int, str]]:
 
 class AuditEntryFilter(django_filters.FilterSet):
     content_type = django_filters.ChoiceFilter(
-        label=_("Object type"), choices=object_types, empty_label=_("All types"),
+        label=_("Object type"), choices=object_types, empty_label=_("Every object type"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     actor = django_filters.CharFilter(
