@@ -73,7 +73,8 @@ def join_request_create(*, actor, ngo: NGO, message: str = "") -> JoinRequest:
             _("You have already asked to join this NGO; its head has not answered yet."), code="pending"
         )
     join_request = JoinRequest.objects.create(ngo=ngo, user=actor, message=(message or "").strip())
-    audit.record(actor=actor, obj=ngo, action="ngo_join_requested", to_state=RequestStatus.PENDING, note=actor.email)
+    audit.record(actor=actor, obj=ngo, action="ngo_join_requested", to_state=RequestStatus.PENDING, note=actor.email,
+                 data={"state_of": "ngos.joinrequest"})
     for head in _heads(ngo):
         notify_user(
             head.user, template="join_request",
@@ -161,7 +162,7 @@ def invitation_create(*, ngo: NGO, actor, email: str, role: str = MemberRole.MEM
             _("An invitation to this e-mail is already waiting for an answer."), code="pending"
         ) from exc
     audit.record(actor=actor, obj=ngo, action="ngo_member_invited", to_state=RequestStatus.PENDING, note=email,
-                 message=("ngo_member_role", {"role": role.value}))
+                 message=("ngo_member_role", {"role": role.value}), data={"state_of": "ngos.invitation"})
     invitee = User.objects.filter(email__iexact=email).first()
     send_after_commit(
         to=email,
@@ -249,7 +250,7 @@ def membership_change_role(*, membership: Membership, actor, role: str) -> Membe
     forget_member_roles(membership.user)
     audit.record(
         actor=actor, obj=ngo, action="ngo_member_role_changed", from_state=before, to_state=role,
-        note=membership.user.email,
+        note=membership.user.email, data={"state_of": "ngos.membership"},
     )
     return membership
 
@@ -261,6 +262,7 @@ def membership_remove(*, membership: Membership, actor) -> None:
     membership = Membership.objects.select_related("user").get(pk=membership.pk)
     _refuse_losing_last_head(ngo, membership)
     action = "ngo_member_left" if membership.user_id == actor.pk else "ngo_member_removed"
-    audit.record(actor=actor, obj=ngo, action=action, from_state=membership.role, note=membership.user.email)
+    audit.record(actor=actor, obj=ngo, action=action, from_state=membership.role, note=membership.user.email,
+                 data={"state_of": "ngos.membership"})
     membership.delete()
     forget_member_roles(membership.user)

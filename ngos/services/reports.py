@@ -72,7 +72,7 @@ def report_start(*, ngo: NGO, year: int, actor) -> YearlyReportVersion:
             setattr(version, name, getattr(previous, name))
     version.save()
     audit.record(actor=actor, obj=report, action="yearly_report_started", to_state=ReportStatus.DRAFT,
-                 message=("report_version", {"number": 1}))
+                 message=("report_version", {"number": 1}), data={"state_of": "ngos.yearlyreportversion"})
     return version
 
 
@@ -167,6 +167,7 @@ def report_start_correction(*, report: YearlyReport, actor) -> YearlyReportVersi
     audit.record(
         actor=actor, obj=report, action="yearly_report_correction_started", from_state=ReportStatus.SUBMITTED,
         to_state=ReportStatus.DRAFT, message=("report_version", {"number": version.number}),
+        data={"state_of": "ngos.yearlyreportversion"},
     )
     return version
 
@@ -179,7 +180,7 @@ def report_discard_draft(*, version: YearlyReportVersion, actor) -> None:
     report = _lock_report(version.report)
     audit.record(
         actor=actor, obj=report, action="yearly_report_draft_discarded", from_state=ReportStatus.DRAFT,
-        message=("report_version", {"number": version.number}),
+        message=("report_version", {"number": version.number}), data={"state_of": "ngos.yearlyreportversion"},
     )
     version.delete()
     if not report.versions.exists():
