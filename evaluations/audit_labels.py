@@ -98,5 +98,6 @@ register(
         "panel_assigned": _assigned,
         "rubric_locked_by_first_sheet": gettext_lazy("The first score sheet was submitted."),
         "translation_language": _translation_language,
+        "decided_at_meeting": gettext_lazy("Decided at the meeting of commission %(panel)s."),
     },
 )

@@ -209,7 +209,7 @@ def meeting_close(*, meeting: Meeting, actor) -> Meeting:
         status = STATUS_OF[decision.outcome]
         if decision.application.status != status:
             application_set_outcome(application=decision.application, status=status, actor=actor,
-                                    note=str(meeting))
+                                    message=("decided_at_meeting", {"panel": str(meeting.panel)}))
     meeting.closed_at = timezone.now()
     transition(meeting, to=MeetingStatus.CLOSED, table=MEETING_TRANSITIONS, actor=actor, update_fields=["closed_at"])
     transition(meeting.panel, to=PanelStatus.DECIDED, table=PANEL_TRANSITIONS, actor=actor)

@@ -178,3 +178,26 @@ def test_the_object_type_filter_narrows_the_log(world, client):
     client.force_login(world.users["auditor"])
     body = client.get("/en/staff/audit/", {"content_type": ContentType.objects.get_for_model(NGO).pk}).content.decode()
     assert "NGO registered" in body and "Call created" not in body
+
+
+def test_services_name_the_acting_person_actor_everywhere():
+    import inspect
+
+    modules = [
+        "grants.services.calls", "grants.services.clarifications", "grants.services.directions",
+        "grants.services.lots", "grants.services.calendar", "grants.applications.services.drafts",
+        "grants.applications.services.submission", "grants.screening.services", "ngos.services.registry",
+        "ngos.services.people", "ngos.services.reports", "ngos.services.imports", "evaluations.services.experts",
+        "evaluations.services.assignments", "evaluations.services.panels", "evaluations.services.meetings",
+        "evaluations.services.letters", "evaluations.services.rubrics", "evaluations.services.scoring",
+    ]
+    offenders = []
+    for name in modules:
+        module = import_module(name)
+        for function_name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != name:
+                continue
+            keyword_only = [p.name for p in inspect.signature(function).parameters.values() if p.kind == p.KEYWORD_ONLY]
+            if {"user", "by", "staff"} & set(keyword_only):
+                offenders.append(f"{name}.{function_name}")
+    assert offenders == []

@@ -133,7 +133,7 @@ def application_record_screening(
 
 @transaction.atomic
 def application_set_outcome(
-    *, application, status: str, actor, note: str = "", now: datetime | None = None
+    *, application, status: str, actor, note: str = "", message: tuple | None = None, now: datetime | None = None
 ) -> Application:
     """Under evaluation, then winner, reserve or not funded: the evaluation and commission steps call this."""
     if status not in EVALUATION_OUTCOMES:
@@ -141,7 +141,7 @@ def application_set_outcome(
             _("“%(status)s” is not an outcome of the evaluation.") % {"status": S(status).label}, code="outcome"
         )
     app = lock_application(application)
-    return transition(app, status, actor=actor, note=note, at=now or timezone.now())
+    return transition(app, status, actor=actor, note=note, message=message, at=now or timezone.now())
 
 
 def submission_receipt(*, submission: Submission) -> bytes:
