@@ -110,5 +110,6 @@ register(
         "report_version": _version,
         "report_version_late": _version_late,
         "ngo_imported_from_csv": gettext_lazy("From the register (CSV)."),
+        "invitation_expired": gettext_lazy("The invitation had expired; a new one was sent."),
     },
 )

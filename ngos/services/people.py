@@ -146,10 +146,13 @@ def invitation_create(*, ngo: NGO, actor, email: str, role: str = MemberRole.MEM
             _("An invitation to this e-mail is already waiting for an answer. Withdraw it to send a new one."),
             code="pending",
         )
-    # An expired invitation still pending is closed before a new one is sent.
-    Invitation.objects.filter(ngo=ngo, email__iexact=email, status=RequestStatus.PENDING).update(
-        status=RequestStatus.REVOKED, answered_at=timezone.now()
-    )
+    # An expired invitation still pending is closed (and recorded) before a new one is sent.
+    for expired in Invitation.objects.filter(ngo=ngo, email__iexact=email, status=RequestStatus.PENDING):
+        expired.answered_at = timezone.now()
+        transition(
+            expired, to=RequestStatus.REVOKED, table=INVITATION_TRANSITIONS, subject=ngo, actor=actor,
+            note=expired.email, update_fields=["answered_at"], message=("invitation_expired", {}),
+        )
     now = timezone.now()
     try:
         with transaction.atomic():

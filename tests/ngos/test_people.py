@@ -183,6 +183,22 @@ def test_an_expired_invitation_cannot_be_accepted():
     assert not Membership.objects.filter(user=guest).exists()
 
 
+def test_inviting_again_after_expiry_closes_the_old_invitation_through_its_table_and_records_it():
+    from portal.audit import history
+
+    ngo = NGOFactory()
+    head = make_user("head@example.kz")
+    old = services.invitation_create(ngo=ngo, actor=head, email="guest@example.kz", language="kk")
+    Invitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    services.invitation_create(ngo=ngo, actor=head, email="guest@example.kz", language="kk")
+
+    assert Invitation.objects.get(pk=old.pk).status == RequestStatus.REVOKED
+    closed = history(ngo).get(action="ngo_invitation_withdrawn")
+    with translation.override("ru"):
+        assert closed.note_text.startswith("Срок приглашения истёк") and closed.to_label == "Отозван"
+
+
 def test_inviting_an_existing_member_is_refused():
     ngo = NGOFactory()
     member = make_user("member@example.kz")
