@@ -175,3 +175,25 @@ def test_the_staff_list_runs_the_same_queries_for_1_and_30_ngos(world, client):
         response = client.get("/kk/ngos/staff/?report=missing")
     assert response.context["page"].paginator.count == 31
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_ngo_history_reads_in_the_staff_members_language_not_in_codes(world, client, pending, language):
+    officer = world.users["screening_officer"]
+    services.ngo_reject(ngo=pending, actor=officer, reason="Жарғы көшірмесі жоқ")
+    services.ngo_set_flags(ngo=NGO.objects.get(pk=pending.pk), actor=officer, flags={
+        EligibilityFlag.BANKRUPT: {"set": True, "source": "СМЭС, № 2-1", "on": date(2026, 3, 2)},
+    })
+    staff_client(client, world, "screening_officer")
+
+    body = client.get(f"/{language}/ngos/staff/{pending.bin}/").content.decode()
+
+    with translation.override(language):
+        expected = [
+            "NGO verification refused", f"{VerificationStatus.PENDING.label} → {VerificationStatus.REJECTED.label}",
+            "Eligibility flag set", str(EligibilityFlag.BANKRUPT.label),
+        ]
+        expected = [str(translation.gettext(text)) for text in expected]
+    for text in expected:
+        assert text in body, text
+    assert "ngo_rejected" not in body and "pending → rejected" not in body and "bankrupt=yes" not in body
