@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, Region, User
 
@@ -52,8 +53,19 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "object_repr", "action", "from_state", "to_state"]
+    list_display = ["at", "actor", "object_repr", "action_shown", "states_shown"]
     list_filter = ["content_type"]
+
+    # The operator reads labels here too, not the codes the log stores.
+    @admin.display(description=_("Action"))
+    def action_shown(self, entry):
+        return entry.action_label
+
+    @admin.display(description=_("From → to"))
+    def states_shown(self, entry):
+        if not (entry.from_state or entry.to_state):
+            return ""
+        return f"{entry.from_label or '—'} → {entry.to_label or '—'}"
 
     def has_add_permission(self, request):
         return False

@@ -74,3 +74,14 @@ def test_no_staff_group_may_add_change_or_delete_workflow_models_but_all_still_v
     assert {"view_call", "view_application", "view_panel", "view_yearlyreport", "view_auditentry"} <= auditor
     call_manager = set(Group.objects.get(name=StaffRole.CALL_MANAGER).permissions.values_list("codename", flat=True))
     assert "change_calendarday" in call_manager  # reference data stays editable
+
+
+def test_the_admin_audit_list_shows_labels_not_codes(superuser, client):
+    from portal import audit
+
+    call = draft_call()
+    audit.record(actor=None, obj=call, action="call_announced", from_state="draft", to_state="announced")
+    client.force_login(superuser)
+    body = client.get("/admin/portal/auditentry/").content.decode()
+    assert "Call announced" in body or "Конкурс жарияланды" in body or "Конкурс объявлен" in body
+    assert "call_announced" not in body
