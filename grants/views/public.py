@@ -91,7 +91,7 @@ def ask(request, call: str):
     form = ClarificationForm(request.POST, user=request.user, call=call_obj)
     if form.is_valid():
         try:
-            clarification_services.clarification_ask(user=request.user, call=call_obj, **form.cleaned_data)
+            clarification_services.clarification_ask(actor=request.user, call=call_obj, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
