@@ -7,6 +7,7 @@ from portal import views as portal_views
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    path("favicon.ico", portal_views.favicon, name="favicon"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", portal_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),

@@ -9,6 +9,7 @@ PAGES = [
     Page("portal:audit_log", frozenset({"operator_admin", "auditor"})),
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
+    Page("favicon", EVERYONE, status=302),  # on to the hashed static file
     # A signed-in visitor is sent on to the dashboard.
     Page("account_login", EVERYONE - SIGNED_IN, refused=(302,)),
     Page("account_signup", EVERYONE - SIGNED_IN, refused=(302,)),
