@@ -10,6 +10,8 @@ urlpatterns = [
     path("favicon.ico", portal_views.favicon, name="favicon"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", portal_views.set_language, name="set_language"),
+    # Ours, among allauth's account pages (which follow the language cookie): before allauth's include.
+    path("accounts/email/confirmation/", portal_views.email_confirmation, name="email_confirmation"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -13,14 +13,14 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from portal.pdf import pdf_response, render_pdf
 
-from . import selectors
+from . import confirmation, selectors
 from .filters import AuditEntryFilter
-from .forms import AccountSettingsForm
+from .forms import AccountSettingsForm, CorrectedAddressForm
 
 DASHBOARD_APPS = ("portal", "ngos", "grants", "grants.applications", "evaluations", "reports")
 
@@ -52,6 +52,36 @@ def account_settings(request):
 
             return redirect(reverse("portal:account"))
     return render(request, "portal/account.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def email_confirmation(request):
+    """For a newcomer waiting for the confirmation link: send it again, or to a corrected address."""
+    if request.user.is_authenticated:
+        return redirect("account_email")
+    login = confirmation.pending_login(request)
+    if login is None:
+        return render(request, "account/email_confirmation.html", {"pending": False})
+    address = confirmation.pending_address(login)
+    action = request.POST.get("action")
+    form = CorrectedAddressForm(request.POST if action == "change" else None, email=address)
+    if action in {"resend", "change"}:
+        try:
+            if action == "resend":
+                confirmation.resend_link(request=request, login=login)
+            elif form.is_valid():
+                confirmation.change_address(
+                    request=request, login=login, email=form.cleaned_data["email"],
+                    already_exists=form.account_already_exists,
+                )
+            else:
+                raise ValidationError([])
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            return redirect("account_email_verification_sent")
+    return render(request, "account/email_confirmation.html", {"pending": True, "address": address, "form": form})
 
 
 @login_required

@@ -14,6 +14,8 @@ PAGES = [
     Page("account_login", EVERYONE - SIGNED_IN, refused=(302,)),
     Page("account_signup", EVERYONE - SIGNED_IN, refused=(302,)),
     Page("account_reset_password", EVERYONE),
+    # A newcomer's way past e-mail confirmation; a signed-in visitor is sent to the e-mail settings.
+    Page("email_confirmation", EVERYONE - SIGNED_IN, refused=(302,)),
     Page("account_change_password", SIGNED_IN),
     Page("account_email", SIGNED_IN),
     Page("mfa_index", SIGNED_IN),
