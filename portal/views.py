@@ -1,19 +1,22 @@
+import mimetypes
+import posixpath
 from importlib import import_module
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from portal.pdf import pdf_response, render_pdf
@@ -155,6 +158,24 @@ def error_500(request):
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render({}), status=500)
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def public_media(request, path: str):
+    """An upload anyone may see (an NGO's logo), from the default storage, whichever it is."""
+    name = posixpath.normpath(path)
+    if name != path or not name.startswith(settings.PUBLIC_MEDIA_PREFIXES):
+        raise Http404
+    try:
+        if not default_storage.exists(name):
+            raise Http404
+        handle = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation) as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @cache_control(max_age=86400, public=True)
