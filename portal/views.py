@@ -66,19 +66,17 @@ def email_confirmation(request):
     if login is None:
         return render(request, "account/email_confirmation.html", {"pending": False})
     address = confirmation.pending_address(login)
-    action = request.POST.get("action")
+    action = request.POST.get("action") if request.method == "POST" else None
     form = CorrectedAddressForm(request.POST if action == "change" else None, email=address)
-    if action in {"resend", "change"}:
+    if action == "resend" or (action == "change" and form.is_valid()):
         try:
             if action == "resend":
                 confirmation.resend_link(request=request, login=login)
-            elif form.is_valid():
+            else:
                 confirmation.change_address(
                     request=request, login=login, email=form.cleaned_data["email"],
                     already_exists=form.account_already_exists,
                 )
-            else:
-                raise ValidationError([])
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

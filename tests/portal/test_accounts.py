@@ -181,6 +181,20 @@ def test_a_newcomer_corrects_a_mistyped_address_and_confirms_the_right_one(clien
     assert sign_in(client, "aigerim@example.kz", NEW_PASSWORD).url == reverse("portal:dashboard")
 
 
+@pytest.mark.parametrize("typed", ["", "not an address", "aigerim@example.kz"])
+def test_a_correction_that_is_no_address_or_the_same_one_is_refused_on_the_page(client, mailoutbox, typed):
+    sign_up(client)
+    mailoutbox.clear()
+
+    response = client.post(reverse("email_confirmation"), {"action": "change", "email": typed})
+
+    assert response.status_code == 200 and response.context["form"].errors["email"]
+    assert not english_words(main_text(response)), main_text(response)
+    assert 'id="id_email_error"' in response.content.decode()
+    assert not mailoutbox
+    assert EmailAddress.objects.get().email == "aigerim@example.kz"
+
+
 def test_correcting_to_an_address_of_another_account_changes_nothing_and_tells_its_owner(client, mailoutbox):
     make_user("taken@example.kz")
     sign_up(client)
