@@ -1,6 +1,5 @@
 import mimetypes
 import posixpath
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,11 +20,9 @@ from django.views.i18n import set_language as django_set_language
 
 from portal.pdf import pdf_response, render_pdf
 
-from . import confirmation, selectors
+from . import confirmation, registry, selectors
 from .filters import AuditEntryFilter
 from .forms import AccountSettingsForm, CorrectedAddressForm
-
-DASHBOARD_APPS = ("portal", "ngos", "grants", "grants.applications", "evaluations", "reports")
 
 
 def home(request):
@@ -34,13 +31,7 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    panels = []
-    for app in DASHBOARD_APPS:
-        try:
-            module = import_module(f"{app}.dashboard")
-        except ModuleNotFoundError:
-            continue
-        panels.extend(module.panels(request))
+    panels = [panel for contributed in registry.contributions("dashboard") for panel in contributed(request)]
     return render(request, "portal/dashboard.html", {"panels": panels})
 
 
