@@ -63,7 +63,8 @@ def test_a_draft_calls_document_is_for_staff_and_an_open_calls_for_everyone(clie
                                     file=ContentFile(b"%PDF-1.4 draft", name="rules.pdf"), size=14)
     open_call = CallFactory()
     public = open_call.documents.create(kind="rules", title_kk="Ереже", title_ru="Правила", size=13,
-                                        content_type="application/pdf", file=ContentFile(b"%PDF-1.4 open", name="r.pdf"))
+                                        content_type="application/pdf",
+                                        file=ContentFile(b"%PDF-1.4 open", name="r.pdf"))
     public_url = f"/kk/calls/{open_call.code}/documents/{public.pk}/"
     assert public_url in client.get(f"/kk/calls/{open_call.code}/").content.decode()
 
