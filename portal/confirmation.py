@@ -9,6 +9,9 @@ Enumeration: a sign-up with an address that already has an account is a pending 
 user (allauth's enumeration prevention). Both steps answer it in the same words, and the mails go
 where allauth would send them: "an account already exists" to a registered address, "no account
 here yet, sign up" to a free one.
+
+The parts come from allauth.account.internal (the lock pins allauth): after an allauth upgrade,
+tests/portal/test_accounts.py and tests/e2e/test_accounts.py walk these steps again.
 """
 
 from allauth.account.adapter import get_adapter
