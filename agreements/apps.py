@@ -18,6 +18,7 @@ class AgreementsConfig(PortalApp, AppConfig):
         from evaluations import awards
         from ngos.grant_sources import GrantSource, ReceivedGrant, register
 
+        from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
         from .models import Grant
         from .selectors import RECEIVED
 

@@ -16,7 +16,8 @@ class BankDetailsForm(forms.Form):
                                                          "spellcheck": "false"}))
     bik = forms.CharField(label=_("BIK"), max_length=8,
                           widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off"}))
-    bank_name = forms.CharField(label=_("Bank"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}))
+    bank_name = forms.CharField(label=_("Bank"), max_length=200,
+                                widget=forms.TextInput(attrs={"class": "form-control"}))
 
     def clean_iban(self):
         return validate_iban(self.cleaned_data["iban"])
@@ -40,7 +41,8 @@ class ReasonForm(forms.Form):
 
 class PaymentForm(forms.Form):
     paid_on = forms.DateField(label=_("Payment date"),
-                              widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}, format="%Y-%m-%d"))
+                              widget=forms.DateInput(attrs={"class": "form-control", "type": "date"},
+                                                     format="%Y-%m-%d"))
     amount = forms.DecimalField(label=_("Amount, tenge"), max_digits=16, decimal_places=2, min_value=0,
                                 widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.01"}))
     order_number = forms.CharField(label=_("Payment order number"), max_length=40,

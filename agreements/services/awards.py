@@ -103,8 +103,7 @@ def move_up_reserve(*, grant: Grant, actor) -> Grant | None:
     if reserve is None:
         return None
     application_set_outcome(application=reserve.application, status=ApplicationStatus.WINNER, actor=actor,
-                            note=_("Moved up from the reserve list: grant %(number)s was declined.")
-                            % {"number": grant.number})
+                            message=("moved_up_from_reserve", {"number": grant.number}))
     return grant_award(application=reserve.application, awarded_on=local_date(timezone.now()), actor=actor,
                        moved_up=True)
 
@@ -133,8 +132,8 @@ def grant_expire(*, grant: Grant, today: date | None = None) -> Grant | None:
             AgreementStatus.DRAFT, AgreementStatus.READY):
         return None  # signed by the NGO in time (the operator's delay is not the NGO's), or no longer awarded
     grant.reason = _("The agreement was not signed by %(date)s.") % {"date": grant.sign_by.strftime("%d.%m.%Y")}
-    transition(grant, to=S.DECLINED, table=TRANSITIONS, actor=None, note="signing_deadline_passed",
-               update_fields=["reason"])
+    transition(grant, to=S.DECLINED, table=TRANSITIONS, actor=None, update_fields=["reason"],
+               message=("signing_deadline_passed", {"date": grant.sign_by.strftime("%d.%m.%Y")}))
     notifications.grant_declined(grant)
     move_up_reserve(grant=grant, actor=None)
     return grant

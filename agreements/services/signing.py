@@ -76,7 +76,7 @@ def agreement_set_bank_details(*, agreement: Agreement, actor, iban: str, bik: s
     elif agreement.status == A.NGO_SIGNED:
         voided = _void_signatures(agreement, actor=actor, now=now)
         transition(agreement, to=A.READY, table=TRANSITIONS, actor=actor, update_fields=fields,
-                   note="bank_details_changed", data={"voided": voided})
+                   message=("bank_details_changed", {"voided": voided}))
     else:
         # Ready and unsigned: the text changes, the state does not.
         agreement.save(update_fields=[*fields, "updated_at"])

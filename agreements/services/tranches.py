@@ -41,10 +41,11 @@ def schedule_tranches(*, grant: Grant, rows: list | None) -> list[Tranche]:
     )
 
 
-def _make_due(tranche: Tranche, *, actor, note: str = "") -> Tranche:
+def _make_due(tranche: Tranche, *, actor, condition: str, note: str = "") -> Tranche:
     tranche.due_since = timezone.now()
     transition(tranche, to=T.DUE, table=TRANSITIONS, actor=actor, note=note, update_fields=["due_since"],
-               subject=tranche.grant)
+               subject=tranche.grant, message=("tranche_condition", {"condition": condition}),
+               data={"tranche": tranche.position})
     notifications.tranche_due(tranche)
     return tranche
 
@@ -62,7 +63,7 @@ def condition_met(*, grant: Grant, condition: str, actor) -> list[Tranche]:
     waiting = Tranche.objects.select_for_update().filter(
         grant=grant, status=T.PLANNED, condition=parsed.kind, condition_report=parsed.report
     ).order_by("position")
-    return [_make_due(tranche, actor=actor, note=condition) for tranche in waiting]
+    return [_make_due(tranche, actor=actor, condition=condition) for tranche in waiting]
 
 
 def _lock(tranche: Tranche) -> Tranche:
@@ -77,7 +78,7 @@ def tranche_release(*, tranche: Tranche, actor, note: str = "") -> Tranche:
         raise ValidationError(_("This tranche falls due by its condition, not by hand."), code="not_manual")
     if tranche.grant.status not in RUNNING:
         raise ValidationError(_("Tranches fall due only once the agreement is signed."), code="not_signed")
-    return _make_due(tranche, actor=actor, note=(note or "").strip())
+    return _make_due(tranche, actor=actor, condition="manual", note=(note or "").strip())
 
 
 def paid_so_far(tranche: Tranche) -> Decimal:

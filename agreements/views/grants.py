@@ -46,7 +46,7 @@ def grant(request, number: str):
     party = _signing_party(request.user, item)
     waiting_for = {AgreementStatus.READY: Party.NGO, AgreementStatus.NGO_SIGNED: Party.OPERATOR}.get(agreement.status)
     can_sign = bool(party and party == waiting_for and item.status == GrantStatus.AWARDED and agreement.pdf_ready)
-    tranches = [{"tranche": t, "paid": tranche_paid(t), "left": t.amount - tranche_paid(t)} for t in item.tranches.all()]
+    tranches = [{"tranche": t, "paid": tranche_paid(t)} for t in item.tranches.all()]
     user = request.user
     return render(request, "agreements/grant.html", {
         "grant": item, "agreement": agreement, "tranches": tranches, "signatures": valid_signatures(agreement),
