@@ -10,6 +10,7 @@ class AgreementsConfig(PortalApp, AppConfig):
     contributes = Contributes(
         dashboard=("agreements.dashboard.panels",),
         permissions=("agreements.permissions.ROLE_PERMISSIONS",),
+        demo=("agreements.demo.seed",),
     )
 
     def ready(self):

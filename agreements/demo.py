@@ -1,0 +1,80 @@
+"""Demo data: the closed demo call's winners got their grants when the commission's meeting closed (the
+evaluations demo runs first). Here one winner declines and the lot's reserve moves up; the reserve's agreement is
+signed by both sides and its first tranche paid; another winner's agreement waits for its head's signature."""
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from grants.workdays import local_date
+from ngos.choices import MemberRole
+
+from .banking import make_iban
+from .choices import GrantStatus, Party
+from .models import Grant
+
+FINANCE = "finance@demo.demeu.kz"
+SIGNATORY = "admin@demo.demeu.kz"
+BANKS = [("KCJBKZKX", "АО «Банк ЦентрКредит»"), ("HSBKKZKX", "АО «Народный Банк Казахстана»"),
+         ("CASPKZKA", "АО «Kaspi Bank»")]
+
+
+def _head(ngo):
+    membership = ngo.memberships.filter(role=MemberRole.HEAD).select_related("user").first()
+    return membership.user if membership else None
+
+
+def _bank_details(grant, head, n: int):
+    from .services import agreement_render, agreement_set_bank_details
+
+    bik, bank = BANKS[n % len(BANKS)]
+    agreement_set_bank_details(agreement=grant.agreement, actor=head, iban=make_iban("722", f"S{grant.pk:012d}"),
+                               bik=bik, bank_name=bank)
+    agreement = grant.agreement
+    agreement.refresh_from_db()
+    agreement_render(agreement_pk=agreement.pk, version=agreement.version)
+    agreement.refresh_from_db()
+    return agreement
+
+
+def seed(stdout=None) -> None:
+    from portal import mail
+
+    from .services import agreement_sign, grant_decline, payment_record
+
+    if Grant.objects.exclude(status=GrantStatus.AWARDED).exists():
+        return  # seeded already
+    users = get_user_model().objects
+    finance, signatory = users.filter(email=FINANCE).first(), users.filter(email=SIGNATORY).first()
+    grants = list(Grant.objects.filter(status=GrantStatus.AWARDED).select_related("ngo", "lot")
+                  .order_by("lot__position", "number"))
+    if not grants or finance is None or signatory is None:
+        if stdout:
+            stdout.write("agreements: no awarded grant of the closed demo call; skipped")
+        return
+    with mail.silence():
+        # A winner whose lot has a reserve declines: the reserve moves up and signs.
+        lot_with_reserve = next((g for g in grants if g.application.decision.lot_decision.applications
+                                 .filter(outcome="reserve").exists()), None)
+        others = [g for g in grants if g is not lot_with_reserve]
+        signed = None
+        if lot_with_reserve and _head(lot_with_reserve.ngo):
+            grant_decline(grant=lot_with_reserve, actor=_head(lot_with_reserve.ngo),
+                          reason="Ұйымның жоба командасы құрамы өзгерді, жобаны мерзімінде іске асыра алмаймыз. "
+                                 "Состав команды проекта изменился, мы не сможем реализовать проект в срок.")
+            signed = Grant.objects.filter(lot=lot_with_reserve.lot, status=GrantStatus.AWARDED).first()
+        elif others:
+            signed = others.pop(0)
+        if signed and _head(signed.ngo):
+            head = _head(signed.ngo)
+            agreement = _bank_details(signed, head, 0)
+            agreement_sign(agreement=agreement, actor=head, party=Party.NGO, sha256=agreement.pdf_sha256)
+            agreement_sign(agreement=agreement, actor=signatory, party=Party.OPERATOR, sha256=agreement.pdf_sha256)
+            first = signed.tranches.get(position=1)
+            payment_record(tranche=first, actor=finance, paid_on=local_date(timezone.now()), amount=first.amount,
+                           order_number="ПП-000417")
+        waiting = next((g for g in others if _head(g.ngo)), None)
+        if waiting:
+            _bank_details(waiting, _head(waiting.ngo), 1)
+    if stdout:
+        stdout.write(f"agreements: {Grant.objects.count()} grants; one declined, one signed and paid, "
+                     f"one waiting for the NGO's signature")
