@@ -1,8 +1,11 @@
 """Builders for agreement tests: a lot the commission decided (winners and reserves), a grant, a signed one."""
 
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from agreements.banking import make_iban
@@ -93,3 +96,15 @@ def signed_grant(*, ngo=None, operator=None, **kwargs) -> Grant:
     agreement_sign(agreement=agreement, actor=operator, party=Party.OPERATOR, sha256=agreement.pdf_sha256)
     grant.refresh_from_db()
     return grant
+
+
+@contextmanager
+def refused(code: str | None = None, field: str | None = None):
+    """The service refuses with a ValidationError of that code (or on that field): whatever the language."""
+    with pytest.raises(ValidationError) as info:
+        yield
+    error = info.value
+    if field is not None:
+        assert field in getattr(error, "error_dict", {}), error
+    if code is not None:
+        assert code in [e.code for e in error.error_list], error

@@ -19,7 +19,7 @@ from agreements.services import (
 )
 from evaluations import awards
 from grants.applications.choices import ApplicationStatus
-from grants.workdays import add_working_days
+from grants.workdays import add_working_days, local_date
 from portal.audit import history
 from portal.models import OutboxMessage
 from tests.evaluations import factories as ef
@@ -38,7 +38,7 @@ def test_the_commissions_winner_gets_a_grant_with_its_number_amount_term_and_tra
     awards.winners_decided(decisions=rows, actor=None)
 
     grant = Grant.objects.get(application=winner)
-    decided_on = rows[0].lot_decision.decided_at.date()
+    decided_on = local_date(rows[0].lot_decision.decided_at)  # the date in Astana
     assert grant.number == "2099-ALM-01-G1"
     assert grant.amount == Decimal("12345678.91")
     assert grant.status == GrantStatus.AWARDED

@@ -155,8 +155,9 @@ def _grants(count: int):
     return lot
 
 
-def _list_queries(client, user) -> int:
+def _list_queries(client, user) -> tuple[int, int]:
     client.force_login(user)
+    client.get("/ru/staff/agreements/")  # warm: the first request of a process fills per-process caches
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/ru/staff/agreements/")
     assert response.status_code == 200
@@ -172,7 +173,7 @@ def test_the_staff_list_runs_the_same_queries_with_one_grant_and_fifty(client, m
     _grants(49)
     fifty, rows_fifty = _list_queries(client, staff)
     assert (rows_one, rows_fifty) == (1, 50)
-    assert one == fifty == 9
+    assert one == fifty == 6
 
 
 def test_the_export_filters_by_call_and_status_and_has_the_amounts(world, client):
