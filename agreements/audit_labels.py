@@ -33,6 +33,9 @@ register(
         "tranche_due": gettext_lazy("Tranche due"),
         "tranche_paid": gettext_lazy("Tranche paid"),
         "payment_recorded": gettext_lazy("Payment recorded"),
+        "amendment_requested": gettext_lazy("Amendment requested"),
+        "amendment_approved": gettext_lazy("Supplementary agreement approved"),
+        "amendment_rejected": gettext_lazy("Amendment request rejected"),
     },
     messages={
         "signing_deadline_passed": lambda params: _("The agreement was not signed by %(date)s.") % params,

@@ -53,3 +53,15 @@ class TrancheStatus(models.TextChoices):
 class ReportKind(models.TextChoices):
     INTERIM = "interim", _("Interim report")
     FINAL = "final", _("Final report")
+
+
+class AmendmentKind(models.TextChoices):
+    BUDGET = "budget", _("Reallocation of the budget between categories")
+    EXTENSION = "extension", _("Extension of the term")
+    ACTIVITY_DATES = "activity_dates", _("New dates of an activity")
+
+
+class AmendmentStatus(models.TextChoices):
+    REQUESTED = "requested", pgettext_lazy("amendment", "Requested")
+    APPROVED = "approved", pgettext_lazy("amendment", "Approved")
+    REJECTED = "rejected", pgettext_lazy("amendment", "Rejected")

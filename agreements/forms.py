@@ -3,10 +3,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from grants.applications.choices import BudgetCategory
 from grants.models import Call
 
 from .banking import validate_bik, validate_iban
-from .choices import GrantStatus
+from .choices import AmendmentKind, GrantStatus
 
 
 class BankDetailsForm(forms.Form):
@@ -77,3 +78,46 @@ def errors_into(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class AmendmentForm(forms.Form):
+    """One form for the three kinds; the service checks the part the chosen kind needs."""
+
+    kind = forms.ChoiceField(label=_("What changes"), choices=AmendmentKind.choices, widget=forms.RadioSelect)
+    justification = forms.CharField(label=_("Justification"), max_length=5000,
+                                    widget=forms.Textarea(attrs={"class": "form-control", "rows": 4}))
+    ends_on = forms.DateField(label=_("New end of the project"), required=False,
+                              widget=forms.DateInput(attrs={"class": "form-control", "type": "date"},
+                                                     format="%Y-%m-%d"))
+    activity = forms.TypedChoiceField(label=_("Activity"), required=False, coerce=int, empty_value=None,
+                                      widget=forms.Select(attrs={"class": "form-select"}))
+    activity_starts_on = forms.DateField(label=_("New start of the activity"), required=False,
+                                         widget=forms.DateInput(attrs={"class": "form-control", "type": "date"},
+                                                                format="%Y-%m-%d"))
+    activity_ends_on = forms.DateField(label=_("New end of the activity"), required=False,
+                                       widget=forms.DateInput(attrs={"class": "form-control", "type": "date"},
+                                                              format="%Y-%m-%d"))
+
+    def __init__(self, *args, grant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [("", "—")] + [
+            (n, a.get("activity") or str(n + 1)) for n, a in enumerate(grant.activities)]
+        for category, label in BudgetCategory.choices:
+            self.fields[f"budget_{category}"] = forms.DecimalField(
+                label=label, required=False, max_digits=16, decimal_places=2, min_value=0,
+                initial=grant.budget.get(category),
+                widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.01"}),
+                help_text=_("New amount for the category, tenge (budget reallocation only)."))
+
+    def service_arguments(self) -> dict:
+        data = dict(self.cleaned_data)
+        budget = {category: data.pop(f"budget_{category}") for category in BudgetCategory.values}
+        return {**data, "budget": {k: v for k, v in budget.items() if v is not None}}
+
+
+class DecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+                                     choices=[("yes", _("Approve")), ("no", _("Reject"))])
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000,
+                             help_text=_("Required when the request is rejected."),
+                             widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}))

@@ -46,6 +46,13 @@ def tranche_due(tranche) -> None:
               links=_grant_links(grant))
 
 
+def amendment_decided(amendment) -> None:
+    grant = amendment.grant
+    mail.send(to=heads_of(grant.ngo), subject=gettext_noop("Grant %(number)s: your amendment request is decided"),
+              subject_params={"number": grant.number}, template="agreements/email/amendment_decided.txt",
+              context={"grant": grant, "amendment": amendment}, links=_grant_links(grant))
+
+
 def grant_declined(grant) -> None:
     mail.send(to=staff_in(StaffRole.CALL_MANAGER),
               subject=gettext_noop("Grant %(number)s is declined"), subject_params={"number": grant.number},

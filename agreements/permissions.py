@@ -3,7 +3,7 @@ services behind the app's pages (rules.py), so grants, signatures and payments a
 
 from portal.choices import StaffRole
 
-MODELS = ["grant", "agreement", "signature", "tranche", "payment", "callterms"]
+MODELS = ["grant", "agreement", "signature", "tranche", "payment", "callterms", "amendment", "budgetversion"]
 VIEW = [f"agreements.view_{model}" for model in MODELS]
 
 ROLE_PERMISSIONS = {

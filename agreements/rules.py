@@ -29,5 +29,7 @@ rules.add_perm("agreements.sign_for_operator", is_operator_signatory)
 rules.add_perm("agreements.release_tranche", is_finance_officer | is_operator_admin)
 rules.add_perm("agreements.record_payment", is_finance_officer)
 rules.add_perm("agreements.terminate_grant", is_operator_admin)
+rules.add_perm("agreements.request_amendment", is_head_of_grantee)
+rules.add_perm("agreements.decide_amendment", is_operator_signatory)
 
 rules.add_perm("agreements.view_own_grants", belongs_to_any_ngo)

@@ -55,7 +55,8 @@ def grant_page(number: str):
     signatures = Signature.objects.select_related("signer").order_by("signed_at")
     return (
         Grant.objects.select_related("ngo", "call__customer", "lot", "application", "agreement")
-        .prefetch_related(_with_tranches(), Prefetch("agreement__signatures", queryset=signatures))
+        .prefetch_related(_with_tranches(), Prefetch("agreement__signatures", queryset=signatures),
+                          "amendments", "budget_versions")
         .annotate(paid=_paid_total())
         .filter(number=number)
     )
@@ -79,6 +80,28 @@ def tranche_paid(tranche) -> Decimal:
 def next_due(grant):
     """The first tranche due and not yet paid, or None."""
     return next((t for t in grant.tranches.all() if t.status == TrancheStatus.DUE), None)
+
+
+def budget_in_force(grant, on):
+    """The budget version reports compare against: the latest in force on the date (the award's before any)."""
+    versions = sorted(grant.budget_versions.all(), key=lambda v: v.version)
+    current = [v for v in versions if v.in_force_from <= on]
+    return (current or versions or [None])[-1]
+
+
+def labelled_budget(by_category: dict) -> list[tuple[str, str]]:
+    """(category label, amount) in the categories' order, for pages and PDFs."""
+    from grants.applications.choices import BudgetCategory
+
+    return [(label, by_category[key]) for key, label in BudgetCategory.choices if key in by_category]
+
+
+def amendment_budget_rows(amendment) -> list[tuple[str, str, str]]:
+    from grants.applications.choices import BudgetCategory
+
+    before, after = amendment.previous.get("budget", {}), amendment.changes.get("budget", {})
+    return [(label, before.get(key, "0.00"), after.get(key, "0.00")) for key, label in BudgetCategory.choices
+            if key in before or key in after]
 
 
 def head_of(ngo):

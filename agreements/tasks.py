@@ -9,6 +9,13 @@ def render_agreement(agreement_pk: int, version: int) -> None:
 
 
 @shared_task
+def render_amendment(amendment_pk: int) -> None:
+    from .services import amendment_render
+
+    amendment_render(amendment_pk=amendment_pk)
+
+
+@shared_task
 def expire_unsigned_grants() -> int:
     """Hourly: winners past the signing deadline lose the grant and the reserve moves up."""
     from .services import grants_expire_unsigned

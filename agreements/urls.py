@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import grants, staff
+from .views import amendments, grants, staff
 
 app_name = "agreements"
 
@@ -15,6 +15,10 @@ urlpatterns = [
     path("agreements/<str:number>/tranches/<int:position>/pay/", grants.pay, name="pay"),
     path("agreements/<str:number>/tranches/<int:position>/release/", grants.release, name="release"),
     path("agreements/<str:number>/terminate/", grants.terminate, name="terminate"),
+    path("agreements/<str:number>/amendments/new/", amendments.amendment_new, name="amendment_new"),
+    path("agreements/<str:number>/amendments/<int:amendment>/", amendments.amendment, name="amendment"),
+    path("agreements/<str:number>/amendments/<int:amendment>/amendment.pdf", amendments.amendment_pdf,
+         name="amendment_pdf"),
     # Staff
     path("staff/agreements/", staff.grant_list, name="staff_list"),
     path("staff/agreements/export.csv", staff.grant_export, name="staff_export"),

@@ -62,6 +62,7 @@ class Grant(models.Model):
     interim_report_due = models.DateField(_("interim report due"), null=True, blank=True)
     final_report_due = models.DateField(_("final report due"))
     indicators = models.JSONField(_("indicators"), default=list)
+    activities = models.JSONField(_("activity plan"), default=list)
     budget = models.JSONField(_("budget by category"), default=dict)
     status = models.CharField(_("status"), max_length=20, choices=GrantStatus.choices, default=GrantStatus.AWARDED)
     reason = models.TextField(_("reason"), blank=True,

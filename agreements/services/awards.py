@@ -20,7 +20,7 @@ from portal.workflow import transition
 
 from .. import notifications
 from ..choices import AgreementStatus, GrantStatus
-from ..models import Agreement, CallTerms, Grant
+from ..models import Agreement, BudgetVersion, CallTerms, Grant
 from ..schedule import award_dates
 from .states import GRANT_TRANSITIONS, lock_grant
 from .tranches import schedule_tranches
@@ -71,7 +71,10 @@ def grant_award(*, application, awarded_on: date, actor, amount=None, moved_up: 
         awarded_on=awarded_on, sign_by=dates.sign_by, starts_on=dates.starts_on, ends_on=dates.ends_on,
         interim_report_due=dates.interim_report_due, final_report_due=dates.final_report_due,
         indicators=_indicators(snapshot), budget=budget.get("by_category", {}),
+        activities=[{"activity": a.get("activity", ""), "starts_on": a.get("start"), "ends_on": a.get("end")}
+                    for a in snapshot.get("activities", [])],
     )
+    BudgetVersion.objects.create(grant=grant, version=1, by_category=grant.budget, in_force_from=grant.starts_on)
     Agreement.objects.create(grant=grant)
     schedule_tranches(grant=grant, rows=terms.tranches)
     record(actor=actor, obj=grant, action="grant_awarded", to_state=grant.status,

@@ -12,7 +12,7 @@ from portal.pdf import pdf_response
 
 from ..choices import AgreementStatus, GrantStatus, Party, TrancheStatus
 from ..forms import BankDetailsForm, PaymentForm, ReasonForm, SignForm, errors_into
-from ..selectors import grant_history, grants_of_user, tranche_paid, valid_signatures
+from ..selectors import grant_history, grants_of_user, labelled_budget, tranche_paid, valid_signatures
 from ..services import (
     agreement_set_bank_details,
     agreement_sign,
@@ -62,6 +62,10 @@ def grant(request, number: str):
         "can_terminate": user.has_perm("agreements.terminate_grant", item)
         and item.status in (GrantStatus.AGREEMENT_SIGNED, GrantStatus.IN_PROGRESS),
         "terminate_form": ReasonForm(), "due": TrancheStatus.DUE,
+        "amendments": list(item.amendments.all()),
+        "budget_versions": [(v, labelled_budget(v.by_category)) for v in item.budget_versions.all()],
+        "can_amend": user.has_perm("agreements.request_amendment", item)
+        and item.status in (GrantStatus.AGREEMENT_SIGNED, GrantStatus.IN_PROGRESS),
     })
 
 

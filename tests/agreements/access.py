@@ -2,6 +2,10 @@
 (bank details entered, PDF rendered) and one signed by both sides with its first tranche due. NGO B's member
 (the head of NGO B) never sees either, nor their bank details."""
 
+from datetime import timedelta
+
+from agreements.choices import AmendmentKind
+from agreements.services import amendment_decide, amendment_render, amendment_request
 from tests.harness import Page
 from tests.world import NGO_A, STAFF
 
@@ -18,7 +22,13 @@ def build(world):
     waiting = f.awarded_grant(ngo=world.ngo_a)
     f.ready_to_sign(waiting, head)
     world.objects["grant_waiting"] = waiting
-    world.objects["grant_signed"] = f.signed_grant(ngo=world.ngo_a, operator=world.users["operator_admin"])
+    signed = f.signed_grant(ngo=world.ngo_a, operator=world.users["operator_admin"])
+    world.objects["grant_signed"] = signed
+    amendment = amendment_request(grant=signed, actor=head, kind=AmendmentKind.EXTENSION,
+                                  justification="Мерзімді ұзарту", ends_on=signed.ends_on + timedelta(days=10))
+    amendment_decide(amendment=amendment, actor=world.users["call_manager"], approve=True)
+    amendment_render(amendment_pk=amendment.pk)
+    world.objects["amendment"] = amendment
 
 
 BUILDERS = [build]
@@ -44,6 +54,10 @@ PAGES = [
     Page("agreements:release", FINANCE | {"operator_admin"}, kwargs=lambda w: {**_signed(w), "position": 2},
          **POST_ONLY),
     Page("agreements:terminate", frozenset({"operator_admin"}), kwargs=_signed, **POST_ONLY),
+    Page("agreements:amendment_new", HEAD, kwargs=_signed),
+    Page("agreements:amendment", STAFF | NGO_A, kwargs=lambda w: {**_signed(w), "amendment": w.amendment.number}),
+    Page("agreements:amendment_pdf", STAFF | NGO_A,
+         kwargs=lambda w: {**_signed(w), "amendment": w.amendment.number}),
     Page("agreements:staff_list", STAFF),
     Page("agreements:staff_export", STAFF),
 ]
