@@ -86,7 +86,7 @@ def budget_in_force(grant, on):
     """The budget version reports compare against: the latest in force on the date (the award's before any)."""
     versions = sorted(grant.budget_versions.all(), key=lambda v: v.version)
     current = [v for v in versions if v.in_force_from <= on]
-    return (current or versions or [None])[-1]
+    return current[-1] if current else (versions[0] if versions else None)
 
 
 def labelled_budget(by_category: dict) -> list[tuple[str, str]]:

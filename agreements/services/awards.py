@@ -74,7 +74,7 @@ def grant_award(*, application, awarded_on: date, actor, amount=None, moved_up: 
         activities=[{"activity": a.get("activity", ""), "starts_on": a.get("start"), "ends_on": a.get("end")}
                     for a in snapshot.get("activities", [])],
     )
-    BudgetVersion.objects.create(grant=grant, version=1, by_category=grant.budget, in_force_from=grant.starts_on)
+    BudgetVersion.objects.create(grant=grant, version=1, by_category=grant.budget, in_force_from=awarded_on)
     Agreement.objects.create(grant=grant)
     schedule_tranches(grant=grant, rows=terms.tranches)
     record(actor=actor, obj=grant, action="grant_awarded", to_state=grant.status,

@@ -50,8 +50,9 @@ def test_an_approved_reallocation_is_a_new_budget_version_and_a_numbered_supplem
     assert grant.budget == {"institutional": "1000000.00", "services": "9000000.00"}
     versions = list(grant.budget_versions.order_by("version"))
     assert [v.by_category for v in versions] == [{"services": "10000000.00"}, grant.budget]
-    assert budget_in_force(grant, versions[1].in_force_from - timedelta(days=1)) == versions[0]
+    assert budget_in_force(grant, versions[0].in_force_from - timedelta(days=1)) == versions[0]
     assert budget_in_force(grant, versions[1].in_force_from) == versions[1]
+    assert versions[0].in_force_from == grant.awarded_on
     assert amendment.full_number == f"{grant.number}-A1" and len(amendment.pdf_sha256) == 64
     path = tmp_path / "a.pdf"
     with amendment.pdf.open("rb") as handle:
