@@ -104,9 +104,25 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that hands work to the broker after commit must not wait for a broker that is down: short
+# timeouts, and the outbox's beat job delivers what the broker did not take (portal.mail).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 2, "interval_step": 0.5}}
 CELERY_BEAT_SCHEDULE = {
     "purge-stale-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 24 * 3600},
+    "deliver-outbox": {"task": "portal.tasks.deliver_due_outbox", "schedule": 60},
 }
+# The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
+OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=6 * 3600)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+# /healthz reports "degraded" when the oldest waiting message is older than this.
+OUTBOX_BACKLOG_MAX_AGE = env.int("OUTBOX_BACKLOG_MAX_AGE", default=15 * 60)
+# Sign-in links and codes are shown on the staff outbox page only in the embedded run (no real mail there).
+OUTBOX_SHOW_SENSITIVE = env.bool("OUTBOX_SHOW_SENSITIVE", default=not REDIS_URL)
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "portal.User"

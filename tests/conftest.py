@@ -18,6 +18,18 @@ def _fast_and_isolated(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _eager_tasks():
+    """Tasks run in the test's process, as in the embedded run: the outbox delivers at once after commit. The
+    broker-down and real-worker tests switch this off."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 # Data that migrations load: a browser test's flush wipes it, so it is loaded again when missing.
 REFERENCE_DATA = ["portal.migrations.0002_regions", "ngos.migrations.0003_spheres"]
 

@@ -13,7 +13,7 @@ from portal import audit
 
 from ..choices import MemberRole, RequestStatus
 from ..models import NGO, Invitation, JoinRequest, Membership
-from ..notifications import notify_user, send_after_commit
+from ..notifications import notify_address, notify_user
 from ..rules import forget_member_roles
 
 INVITATION_DAYS = 14
@@ -152,7 +152,7 @@ def invitation_create(*, ngo: NGO, user, email: str, role: str = MemberRole.MEMB
         ) from exc
     audit.record(actor=user, obj=ngo, action="invite", to_state=role, note=email)
     invitee = User.objects.filter(email__iexact=email).first()
-    send_after_commit(
+    notify_address(
         to=email,
         language=(invitee.language if invitee else language) or settings.LANGUAGE_CODE,
         template="invitation",
