@@ -1,5 +1,16 @@
+from portal.models import OutboxMessage
 from tests.harness import Page
 from tests.world import EVERYONE, SIGNED_IN
+
+
+def outbox(world):
+    world.objects["outbox_message"] = OutboxMessage.objects.create(
+        recipient="ngo_head@example.kz", language="kk", subject="Demeu — Өтінім тапсырылды", body="Құрметті басшы,",
+        status=OutboxMessage.Status.FAILED, attempts=10, last_error="SMTPServerDisconnected",
+    )
+
+
+BUILDERS = [outbox]
 
 PAGES = [
     Page("portal:home", EVERYONE),
@@ -7,6 +18,11 @@ PAGES = [
     Page("portal:account", SIGNED_IN),
     Page("portal:account_summary_pdf", SIGNED_IN),
     Page("portal:audit_log", frozenset({"operator_admin", "auditor"})),
+    Page("portal:outbox", frozenset({"operator_admin"})),
+    Page("portal:outbox", frozenset({"operator_admin"}), query="?status=failed"),
+    Page("portal:outbox_message", frozenset({"operator_admin"}), kwargs=lambda w: {"pk": w.outbox_message.pk}),
+    # POST only; who may post is walked by tests/portal/test_outbox.py (only the operator administrator).
+    Page("portal:outbox_resend", EVERYONE, status=405, kwargs=lambda w: {"pk": w.outbox_message.pk}),
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
     # A signed-in visitor is sent on to the dashboard.
