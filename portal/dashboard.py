@@ -29,10 +29,10 @@ def panels(request):
     if user.has_perm("portal.view_outbox"):
         items.append(
             {
-                "title": _("Outbox"),
+                "title": _("Outgoing mail"),
                 "template": "portal/panels/links.html",
                 "text": _("E-mails the portal sent or is about to send, and those that failed."),
-                "links": [(reverse("portal:outbox"), _("Open the outbox"))],
+                "links": [(reverse("portal:outbox"), _("Open the outgoing mail"))],
             }
         )
     return items

@@ -148,12 +148,16 @@ class OutboxMessage(models.Model):
         SENT = "sent", pgettext_lazy("outbox message", "Sent")
         FAILED = "failed", pgettext_lazy("outbox message", "Failed")
 
-    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.EMAIL)
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    kind = models.CharField(
+        pgettext_lazy("outbox", "kind"), max_length=8, choices=Kind.choices, default=Kind.EMAIL
+    )
+    status = models.CharField(
+        pgettext_lazy("outbox", "status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
     recipient = models.EmailField(_("recipient"), blank=True)
     language = models.CharField(_("language"), max_length=5, blank=True)
-    subject = models.CharField(_("subject"), max_length=300, blank=True)
-    body = models.TextField(_("text"), blank=True)
+    subject = models.CharField(pgettext_lazy("outbox", "subject"), max_length=300, blank=True)
+    body = models.TextField(pgettext_lazy("outbox", "text"), blank=True)
     body_html = models.TextField(blank=True)
     # A dotted path to a function called at delivery: the job itself, or the one that gives the attachment.
     handler = models.CharField(max_length=200, blank=True)
@@ -162,13 +166,13 @@ class OutboxMessage(models.Model):
     sensitive = models.BooleanField(default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_at = models.DateTimeField(pgettext_lazy("outbox", "sent"), null=True, blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
         verbose_name = _("outgoing message")
-        verbose_name_plural = _("outbox")
+        verbose_name_plural = _("outgoing mail")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
         default_permissions = ("view",)
