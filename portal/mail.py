@@ -150,7 +150,8 @@ def enqueue(pks: list[int]) -> None:
         try:
             deliver_outbox_message.delay(pk)
         except Exception:
-            logger.warning("Outbox: the broker refused message %s; the retry job will deliver it", pk, exc_info=True)
+            logger.warning("Outbox: message %s not handed to the worker; the retry job will deliver it", pk,
+                           exc_info=True)
             return  # the others would fail the same way, each after its own timeout
 
 
