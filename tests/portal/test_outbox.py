@@ -202,3 +202,21 @@ def test_only_the_operator_admin_may_resend(client, world, failed, django_captur
             failed.save()
     assert not wrong
     assert len(sent.outbox) == 1  # the operator admin's
+
+
+def test_the_outgoing_mail_page_runs_the_same_queries_for_one_row_and_fifty(admin_client):
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(db) as captured:
+            assert admin_client.get(reverse("portal:outbox")).status_code == 200
+        return len(captured)
+
+    waiting_email()
+    queries()  # the first request of a session also loads what stays cached (the session's user, its groups)
+    one = queries()
+    for _ in range(49):
+        waiting_email(status=S.FAILED, attempts=10, last_error="SMTPServerDisconnected")
+    # The session, its user, the user's groups (rules), the paginator's count, the page, the backlog's figures.
+    assert queries() == one == 6
