@@ -218,5 +218,5 @@ def test_the_outgoing_mail_page_runs_the_same_queries_for_one_row_and_fifty(admi
     one = queries()
     for _ in range(49):
         waiting_email(status=S.FAILED, attempts=10, last_error="SMTPServerDisconnected")
-    # The session, its user, the user's groups (rules), the paginator's count, the page, the backlog's figures.
+    # The signed-in user and their groups (rules), the paginator's count, the backlog's figures, the page: none per row.
     assert queries() == one == 6
