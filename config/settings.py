@@ -124,11 +124,14 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 2, "i
 CELERY_BEAT_SCHEDULE = {
     "purge-stale-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 24 * 3600},
     "deliver-outbox": {"task": "portal.tasks.deliver_due_outbox", "schedule": 60},
+    "purge-sent-outbox": {"task": "portal.tasks.purge_sent_outbox", "schedule": 24 * 3600},
 }
 # The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
 OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
 OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=6 * 3600)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+# Sent messages are kept this long for the staff page, then purged daily.
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
 # /healthz reports "degraded" when the oldest waiting message is older than this.
 OUTBOX_BACKLOG_MAX_AGE = env.int("OUTBOX_BACKLOG_MAX_AGE", default=15 * 60)
 # Sign-in links and codes are shown on the staff outbox page only in the embedded run (no real mail there).

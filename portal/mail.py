@@ -204,6 +204,13 @@ def deliver_due(*, now: datetime | None = None, limit: int = 500) -> int:
     return sum(deliver(pk, now=now) for pk in list(due.values_list("pk", flat=True)[:limit]))
 
 
+def purge_sent(*, now: datetime | None = None) -> int:
+    """Sent rows older than OUTBOX_KEEP_DAYS go (the daily beat job): the table stays small; what was decided is
+    kept by the objects and the audit log, not by the e-mails. Waiting and failed rows stay."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.OUTBOX_KEEP_DAYS)
+    return OutboxMessage.objects.filter(status=S.SENT, sent_at__lt=cutoff).delete()[0]
+
+
 @transaction.atomic
 def resend(*, message: OutboxMessage, actor) -> OutboxMessage:
     """The operator administrator sends a message again: a waiting or failed one is retried now with a fresh

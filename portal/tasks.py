@@ -29,3 +29,10 @@ def deliver_due_outbox() -> int:
     from .mail import deliver_due
 
     return deliver_due()
+
+
+@shared_task(ignore_result=True)
+def purge_sent_outbox() -> int:
+    from .mail import purge_sent
+
+    return purge_sent()

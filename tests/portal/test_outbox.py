@@ -106,6 +106,19 @@ def test_a_failed_delivery_is_kept_and_retried_with_doubling_delays_then_given_u
     assert message.attempts == 3 and sent.outbox == []
 
 
+@pytest.mark.django_db
+def test_sent_messages_are_purged_after_the_keeping_period_and_the_others_stay(settings):
+    settings.OUTBOX_KEEP_DAYS = 90
+    now = timezone.now()
+    old_sent = waiting_email(status=S.SENT, sent_at=now - timedelta(days=91))
+    recent_sent = waiting_email(status=S.SENT, sent_at=now - timedelta(days=89))
+    old_failed = waiting_email(status=S.FAILED, created_at=now - timedelta(days=200))
+
+    assert mail.purge_sent(now=now) == 1
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {recent_sent.pk, old_failed.pk}
+    assert not OutboxMessage.objects.filter(pk=old_sent.pk).exists()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_row_locked_by_one_worker_is_skipped_by_another_and_sent_exactly_once():
     message = waiting_email()
