@@ -36,6 +36,32 @@ def _bank_details(grant, head, n: int):
     return agreement
 
 
+def _approved_reallocation(grant, head, signatory) -> None:
+    """A small move between two direct categories (the total and the budget rules unchanged), approved."""
+    from decimal import Decimal
+
+    from grants.applications.choices import DIRECT_CATEGORIES, BudgetCategory
+
+    from .choices import AmendmentKind
+    from .services import amendment_decide, amendment_render, amendment_request
+
+    budget = {k: Decimal(v) for k, v in grant.budget.items()}
+    direct = sorted((k for k in budget if k in DIRECT_CATEGORIES), key=lambda k: budget[k], reverse=True)
+    if not direct:
+        return
+    source = direct[0]
+    target = next((c for c in BudgetCategory.values if c in DIRECT_CATEGORIES and c != source), None)
+    moved = min(Decimal("150000.00"), (budget[source] / 20).quantize(Decimal("0.01")))
+    budget[source] -= moved
+    budget[target] = budget.get(target, Decimal("0.00")) + moved
+    amendment = amendment_request(
+        grant=grant, actor=head, kind=AmendmentKind.BUDGET, budget={k: str(v) for k, v in budget.items()},
+        justification="Тренингтердің бір бөлігі онлайн өтеді: жол шығысы материалдарға ауыстырылады. "
+                      "Часть тренингов пройдёт онлайн: расходы на поездки переносятся на материалы.")
+    amendment_decide(amendment=amendment, actor=signatory, approve=True)
+    amendment_render(amendment_pk=amendment.pk)
+
+
 def seed(stdout=None) -> None:
     from portal import mail
 
@@ -72,9 +98,10 @@ def seed(stdout=None) -> None:
             first = signed.tranches.get(position=1)
             payment_record(tranche=first, actor=finance, paid_on=local_date(timezone.now()), amount=first.amount,
                            order_number="ПП-000417")
+            _approved_reallocation(signed, head, signatory)
         waiting = next((g for g in others if _head(g.ngo)), None)
         if waiting:
             _bank_details(waiting, _head(waiting.ngo), 1)
     if stdout:
-        stdout.write(f"agreements: {Grant.objects.count()} grants; one declined, one signed and paid, "
-                     f"one waiting for the NGO's signature")
+        stdout.write(f"agreements: {Grant.objects.count()} grants; one declined, one signed and paid with an "
+                     f"approved amendment, one waiting for the NGO's signature")
