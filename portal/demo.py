@@ -1,7 +1,13 @@
-"""Demo accounts, one per role. Idempotent: running it again changes nothing that exists."""
+"""Demo accounts, one per role, and the demo's clock. Idempotent: running it again changes nothing that exists."""
+
+from contextlib import contextmanager
+from datetime import datetime
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.utils import timezone
 
 from .choices import PublicRole, StaffRole
 from .models import User
@@ -61,3 +67,35 @@ def describe() -> list[tuple[str, str]]:
     labels = {**dict(StaffRole.choices), **dict(PublicRole.choices)}
     with translation.override("en"):
         return [(email, str(labels[group]) if group else NGO_ROLES[email]) for email, _, _, group in ACCOUNTS]
+
+
+@contextmanager
+def clock(moment: datetime):
+    """Run what is inside as if it happened at `moment`: the demo calls the real services, and they (the audit
+    log among them) read the time from timezone.now(), which here answers `moment`. So a history shows the
+    days and hours each step would have taken, not the second the demo ran.
+
+    Work the services schedule for after the commit (e-mails, PDF tasks) is dropped: the demo sends no e-mail
+    and renders the documents it shows itself, inside the clock."""
+    real_now = timezone.now
+    if moment > real_now():
+        raise ValueError(f"The demo does not write the future: {moment:%Y-%m-%d %H:%M %Z} is after now.")
+
+    def now():
+        return moment
+
+    # Fields declared with default=timezone.now hold the function itself, not the module attribute.
+    fields = [f for model in apps.get_models() for f in model._meta.concrete_fields if f.default is real_now]
+    pending = len(connection.run_on_commit)
+    timezone.now = now
+    for field in fields:
+        field.default = now
+        field.__dict__.pop("_get_default", None)
+    try:
+        yield moment
+    finally:
+        timezone.now = real_now
+        for field in fields:
+            field.default = real_now
+            field.__dict__.pop("_get_default", None)
+        del connection.run_on_commit[pending:]
