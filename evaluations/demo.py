@@ -104,14 +104,18 @@ def seed_register(admin) -> list[Expert]:
         pool.append(_profile(user, region=region[slug], by_ngo=by_ngo, ngo=ngos[index % len(ngos)],
                              spheres=spheres, admin=admin, applied=applied))
     for index, (email, name, language, slug, by_ngo) in enumerate(MORE_EXPERTS):
-        user = _user(email, name, language)
         applied = at_astana(start + timedelta(days=16 + 9 * index), 10 + index % 6, 7 * index % 60)
+        with clock(applied - timedelta(minutes=25)):  # signed up, then filled in the application
+            user = _user(email, name, language)
         pool.append(_profile(user, region=region[slug], by_ngo=by_ngo, ngo=ngos[(index + 3) % len(ngos)],
                              spheres=spheres, admin=admin, applied=applied))
     # Applied last week: the administrator's decision is still to come.
     email, name, language, slug = APPLICANT
-    _profile(_user(email, name, language), region=region[slug], by_ngo=True, ngo=ngos[0], spheres=spheres[:1],
-             admin=admin, applied=at_astana(today - timedelta(days=6), 21, 14), activate=False)
+    applied = at_astana(today - timedelta(days=6), 21, 14)
+    with clock(applied - timedelta(minutes=25)):
+        user = _user(email, name, language)
+    _profile(user, region=region[slug], by_ngo=True, ngo=ngos[0], spheres=spheres[:1], admin=admin, applied=applied,
+             activate=False)
     return pool
 
 

@@ -1,7 +1,7 @@
 """Demo accounts, one per role, and the demo's clock. Idempotent: running it again changes nothing that exists."""
 
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from .choices import PublicRole, StaffRole
+from .formatting import ASTANA
 from .models import User
 
 DEMO_PASSWORD = "demeu-demo-2026"
@@ -36,10 +37,14 @@ ACCOUNTS = [
 
 def seed(stdout=None) -> dict[str, User]:
     users = {}
-    for email, name, language, group in ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            email=email, defaults={"full_name": name, "language": language}
-        )
+    # The accounts were opened when the portal started, a little over two years ago, a few days apart.
+    start = timezone.localdate() - timedelta(days=800)
+    for index, (email, name, language, group) in enumerate(ACCOUNTS):
+        opened = datetime.combine(start + timedelta(days=3 * index), time(10 + index % 7, 4 * index), tzinfo=ASTANA)
+        with clock(opened):
+            user, created = User.objects.get_or_create(
+                email=email, defaults={"full_name": name, "language": language}
+            )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()

@@ -122,6 +122,18 @@ def test_histories_are_spread_over_days_and_office_hours(demo, db):
     assert len({moment.date() for moment in everything}) > 40
 
 
+def test_accounts_and_ngos_joined_over_time_before_they_acted(demo, db):
+    from ngos.models import Membership
+
+    assert len({d.date() for d in User.objects.values_list("date_joined", flat=True)}) > 20
+    assert len({d.date() for d in NGO.objects.values_list("created_at", flat=True)}) > 100
+    for membership in Membership.objects.select_related("user", "ngo"):
+        assert membership.user.date_joined <= membership.joined_at, membership.user
+        assert membership.ngo.created_at <= membership.joined_at, membership.ngo
+    for ngo in NGO.objects.exclude(verified_at=None):
+        assert ngo.created_at < ngo.verified_at < timezone.now()
+
+
 def test_every_announced_call_has_its_rules_attached(demo, db):
     announced = Call.objects.filter(status="announced")
     assert announced.count() == 5
