@@ -281,7 +281,11 @@ def seed(stdout=None) -> None:
     }
     seed_directions(customers[1], years[year + 1], today - timedelta(days=9), users, comments=NEXT_YEAR_COMMENTS,
                     approve=False)
-    rules = None if Call.objects.filter(created_by=manager).exists() else rules_pdf()
+    rules = None
+    if not Call.objects.filter(created_by=manager).exists():
+        # The operator approved its rules once, before the first of these calls.
+        with clock(at_astana(add_working_days(first - timedelta(days=20), 0), 12)):
+            rules = rules_pdf()
     numbers: dict[int, int] = {}
     calls = {}
     for key, customer_index, lots in CALLS:

@@ -36,3 +36,4 @@ class Command(BaseCommand):
                 "Operator staff, experts and council members set up two-factor authentication "
                 "(TOTP) at their first sign-in."
             )
+            self.stdout.write("What each account finds waiting (a call at every stage): README.md, “Two commands”.")
