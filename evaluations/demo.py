@@ -29,7 +29,7 @@ from grants.demo_dates import (
 )
 from grants.models import Call
 from ngos.models import NGO, Sphere
-from portal.demo import DEMO_PASSWORD, clock
+from portal.demo import clock, demo_password_hash
 from portal.models import Region, User
 
 from .choices import AssignmentStatus, Attendance, ExpertStatus, MemberRole, Nominator, Outcome
@@ -63,7 +63,7 @@ CV = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n
 def _user(email, name, language):
     user, created = User.objects.get_or_create(email=email, defaults={"full_name": name, "language": language})
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.password = demo_password_hash()
         user.save()
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user

@@ -16,7 +16,7 @@ from django.utils import timezone
 from grants.models import Call, Lot
 from ngos.models import NGO, Membership
 from ngos.selectors import listed_for_year
-from portal.demo import DEMO_PASSWORD, clock
+from portal.demo import clock, demo_password_hash
 from portal.models import User
 
 from . import services
@@ -138,7 +138,7 @@ def _user(email, name, language) -> User:
 
     user, created = User.objects.get_or_create(email=email, defaults={"full_name": name, "language": language})
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.password = demo_password_hash()
         user.save()
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
