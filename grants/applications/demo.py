@@ -35,7 +35,7 @@ class Plan:
     ngo: NGO
     head: User
     language: str
-    outcome: str  # the state the application ends in
+    outcome: str  # how far it goes: a draft, withdrawn, or ADMIT, REFUSE … WAITING in screening (below)
     reason: tuple[str, str, str] | None = None  # failed check, reason kk, reason ru
 
 
@@ -234,7 +234,7 @@ def _submit_all(plans: list[Plan], dates) -> None:
                     reason="Проект будет подан в следующем конкурсе с другим партнёром.")
 
 
-def _screen(plans: list[Plan], dates, officer, *, decide=True) -> None:
+def _screen(plans: list[Plan], dates, officer) -> None:
     """The officer works through the submitted applications over the screening days, in the order they came."""
     from grants.screening import services as screening
     from grants.screening.choices import ALL_CHECKS
