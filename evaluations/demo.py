@@ -132,7 +132,7 @@ def seed_rubrics(manager) -> None:
 def _sheet(assignment, values, actor, *, submit=True):
     criteria = list(assignment.panel.call.rubric.criteria.order_by("position"))
     comments = {}
-    for criterion, value in zip(criteria, values, strict=True):
+    for criterion, value in zip(criteria, values, strict=submit):
         note = "Жоспар нақты, көрсеткіштер өлшенеді." if assignment.application.language == "kk" else \
             "План конкретный, показатели измеримы."
         if criterion.min_score is not None and value < criterion.min_score:
@@ -283,26 +283,27 @@ def seed_evaluation(call, dates: CallDates, manager) -> None:
     for index, assignment in enumerate(mine[:2]):
         _declare(assignment, dates.step(DECLARED + 1, 18, 40 + index))
     sheets = _sheets_for(work)
+    place = {chair: 0, secretary: 1, member: 2}  # whose sheet of the three; the reserve takes the member's
     scoring_now = Assignment.objects.filter(panel=panel, status=AssignmentStatus.SCORING).select_related(
         "expert__user", "application").order_by("application__sequence", "id")
-    done = {member: 0}
-    for assignment in scoring_now:
-        values = sheets[assignment.application_id][[chair, secretary, member].index(assignment.expert_id)
-                                                   if assignment.expert_id in (chair, secretary, member) else 0]
-        if assignment.expert_id == secretary:
-            with clock(dates.step(DECLARED + 1 + assignment.application.sequence % 2, 11, 15)):
+    member_done = 0
+    for index, assignment in enumerate(scoring_now):
+        values = sheets[assignment.application_id][place.get(assignment.expert_id, 2)]
+        expert = assignment.expert_id
+        if expert == secretary:
+            with clock(dates.step(DECLARED + 1 + assignment.application.sequence % 2, 11, 3 * index)):
                 _sheet(assignment, values, assignment.expert.user)
-        elif assignment.expert_id == member and done[member] < 2:
-            done[member] += 1
-            with clock(dates.step(DECLARED + 2, 16, 20 + done[member])):
+        elif expert == member and member_done < 2:
+            member_done += 1
+            with clock(dates.step(DECLARED + 2, 16, 20 + 9 * member_done)):
                 _sheet(assignment, values, assignment.expert.user)
-        elif assignment.expert_id == chair and assignment.pk == mine[0].pk:
+        elif expert == chair and assignment.pk == mine[0].pk:
             with clock(dates.step(DECLARED + 2, 10, 5)):
                 _sheet(assignment, values, assignment.expert.user)
-        elif assignment.expert_id == chair:
-            # Half typed, not submitted: the sheet waits for the chair.
+        elif expert == chair:
+            # Three criteria of six scored, not submitted: the sheet waits for the chair.
             with clock(dates.step(DECLARED + 2, 12, 45)):
-                _sheet(assignment, values, assignment.expert.user, submit=False)
+                _sheet(assignment, values[:3], assignment.expert.user, submit=False)
 
 
 def seed(stdout=None) -> None:
