@@ -6,6 +6,8 @@ from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from portal.formatting import number
+
 from . import grant_sources
 from .choices import ReportStatus, RequestStatus, VerificationStatus
 from .grant_sources import has_received_grants
@@ -229,9 +231,9 @@ def home() -> dict:
     verified = NGO.objects.filter(verification=VerificationStatus.VERIFIED)
     return {
         "figures": [
-            {"value": verified.count(), "label": gettext("NGOs in the NGO database")},
+            {"value": number(verified.count()), "label": gettext("NGOs in the NGO database")},
             {
-                "value": verified.filter(listed_for_year(year)).count(),
+                "value": number(verified.filter(listed_for_year(year)).count()),
                 "label": gettext("NGOs listed for %(year)s") % {"year": year},
             },
         ]

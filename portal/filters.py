@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import registry
 from .models import AuditEntry
@@ -16,10 +17,12 @@ class AuditEntryFilter(django_filters.FilterSet):
     )
     actor = django_filters.CharFilter(label=_("Actor (e-mail)"), field_name="actor__email", lookup_expr="icontains")
     since = django_filters.DateFilter(
-        label=_("From"), field_name="at", lookup_expr="date__gte", widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("date range", "From"), field_name="at", lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = django_filters.DateFilter(
-        label=_("To"), field_name="at", lookup_expr="date__lte", widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("date range", "To"), field_name="at", lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     class Meta:

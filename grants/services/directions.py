@@ -9,11 +9,11 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal import audit
+from portal.formatting import short_date
 
 from ..choices import CommentResolution, DirectionListStatus
 from ..models import Customer, DirectionComment, FiscalYear, PriorityDirection, PriorityDirectionList
@@ -103,8 +103,8 @@ def discussion_start(
             "The public discussion lasts at least %(days)d working days: with a start on %(start)s it ends on "
             "%(earliest)s or later."
         ) % {
-            "days": MIN_DISCUSSION_WORKING_DAYS, "start": date_format(starts_on, "SHORT_DATE_FORMAT"),
-            "earliest": date_format(earliest, "SHORT_DATE_FORMAT"),
+            "days": MIN_DISCUSSION_WORKING_DAYS, "start": short_date(starts_on),
+            "earliest": short_date(earliest),
         }
     if errors:
         raise ValidationError(errors)
@@ -176,7 +176,7 @@ def direction_list_approve(
     if local_date(now) <= direction_list.discussion_ends_on:
         problems.append(
             _("The public discussion runs until %(end)s inclusive; the list is approved after it ends.")
-            % {"end": date_format(direction_list.discussion_ends_on, "SHORT_DATE_FORMAT")}
+            % {"end": short_date(direction_list.discussion_ends_on)}
         )
     unanswered = DirectionComment.objects.filter(
         direction__direction_list=direction_list, resolution=CommentResolution.PENDING
