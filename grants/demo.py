@@ -120,7 +120,7 @@ def seed_directions(customer: Customer, fiscal_year: FiscalYear, starts_on: date
             if author is None or number not in directions:
                 continue
             with clock(at_astana(add_working_days(starts_on, 1 + 2 * index), 12 + index, 15 + 7 * index)):
-                comment = direction_services.comment_add(user=author, direction=directions[number], text=text)
+                comment = direction_services.comment_add(actor=author, direction=directions[number], text=text)
             if resolution:
                 with clock(at_astana(add_working_days(starts_on, 3 + 2 * index), 16, 10 + 5 * index)):
                     direction_services.comment_answer(actor=manager, comment=comment, resolution=resolution,

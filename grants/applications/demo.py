@@ -98,7 +98,7 @@ def _activities(lot: Lot, language: str) -> list[dict]:
 
 def _save(application, section, data, user, now):
     services.application_save_section(application=application, section=section, data=data, raw={}, version=0,
-                                      user=user, now=now)
+                                      actor=user, now=now)
 
 
 def fill(application: Application, *, user: User, now, sections=None) -> None:
@@ -130,7 +130,7 @@ def fill(application: Application, *, user: User, now, sections=None) -> None:
         for kind, name in (("charter", "charter.pdf"), ("financial_statements", "financial-statements.pdf"),
                            ("support_letter", "letter-of-support.pdf")):
             upload = SimpleUploadedFile(name, demo_pdf(f"{application.ngo.bin} {kind}"))
-            services.document_upload(application=application, kind=kind, upload=upload, user=user, now=now)
+            services.document_upload(application=application, kind=kind, upload=upload, actor=user, now=now)
 
 
 def _user(email, name, language) -> User:
@@ -209,7 +209,7 @@ def _submit_all(plans: list[Plan], dates) -> None:
         started = opened + timedelta(days=2 + (5 * index) % max(window.days - 8, 3), hours=1 + index % 6,
                                      minutes=11 * index % 60)
         with clock(started):
-            application = services.application_start(lot=plan.lot, ngo=plan.ngo, user=plan.head)
+            application = services.application_start(lot=plan.lot, ngo=plan.ngo, actor=plan.head)
             application.language = plan.language
             application.save(update_fields=["language"])
         if plan.outcome == ApplicationStatus.DRAFT:
@@ -226,11 +226,11 @@ def _submit_all(plans: list[Plan], dates) -> None:
                                            minutes=17 * index % 60, seconds=index))
         submitted = min(submitted, closes - timedelta(minutes=9 + index))
         with clock(submitted):
-            services.application_submit(application=application, user=plan.head)
+            services.application_submit(application=application, actor=plan.head)
         if plan.outcome == ApplicationStatus.WITHDRAWN:
             with clock(submitted + timedelta(hours=20)):
                 services.application_withdraw(
-                    application=application, user=plan.head,
+                    application=application, actor=plan.head,
                     reason="Проект будет подан в следующем конкурсе с другим партнёром.")
 
 
@@ -247,22 +247,22 @@ def _screen(plans: list[Plan], dates, officer) -> None:
         application = Application.objects.get(lot=plan.lot, ngo=plan.ngo)
         day = min(1 + index // 3, 5)
         with clock(dates.step(day, 10 + index % 3 * 2, 5 + 9 * index % 50)):
-            record = screening.screening_start(application=application, user=officer)
+            record = screening.screening_start(application=application, actor=officer)
         if plan.outcome == STARTED:
             continue
         results = {code: ("pass", "") for code in ALL_CHECKS if code in ("documents_valid", "activities_within_lot")}
         if plan.reason and plan.reason[0] in results:
             results[plan.reason[0]] = ("fail", plan.reason[2])
         with clock(dates.step(day, 11 + index % 3 * 2, 20 + 7 * index % 40)):
-            screening.screening_record_checks(screening=record, results=results, user=officer)
+            screening.screening_record_checks(screening=record, results=results, actor=officer)
         if plan.outcome == CHECKED:
             continue
         with clock(dates.step(day + 1, 9 + index % 4, 35 + 5 * index % 25)):
             if plan.reason:
                 screening.screening_decide(screening=record, decision="not_admitted", reason_kk=plan.reason[1],
-                                           reason_ru=plan.reason[2], user=officer)
+                                           reason_ru=plan.reason[2], actor=officer)
             else:
-                screening.screening_decide(screening=record, decision="admitted", user=officer)
+                screening.screening_decide(screening=record, decision="admitted", actor=officer)
 
 
 def _publish_conclusion(call: Call, dates, officer) -> None:
@@ -271,7 +271,7 @@ def _publish_conclusion(call: Call, dates, officer) -> None:
     from grants.screening.tasks import render_conclusion_pdfs
 
     with clock(dates.step(CONCLUSION, 16, 30)):
-        conclusion = screening.conclusion_publish(call=call, user=officer)
+        conclusion = screening.conclusion_publish(call=call, actor=officer)
         render_conclusion_pdfs(conclusion.pk)
 
 
@@ -343,21 +343,21 @@ def seed_open(call: Call, dates, main: NGO, spare: list) -> int:
         return max(at_astana(today - timedelta(days=days_ago), hours, minutes), opened + timedelta(hours=2))
 
     with clock(moment(9, 10, 12)):
-        submitted = services.application_start(lot=lots[3], ngo=main, user=member)
+        submitted = services.application_start(lot=lots[3], ngo=main, actor=member)
         submitted.language = "kk"
         submitted.save(update_fields=["language"])
     with clock(moment(7, 15, 40)):
         fill(submitted, user=member, now=moment(7, 15, 40))
     with clock(moment(5, 11, 3)):
-        services.application_submit(application=submitted, user=head)
+        services.application_submit(application=submitted, actor=head)
     with clock(moment(6, 9, 55)):
-        ready = services.application_start(lot=lots[2], ngo=main, user=member)
+        ready = services.application_start(lot=lots[2], ngo=main, actor=member)
         ready.language = "ru"
         ready.save(update_fields=["language"])
     with clock(moment(2, 17, 20)):
         fill(ready, user=member, now=moment(2, 17, 20))
     with clock(moment(3, 14, 8)):
-        draft = services.application_start(lot=lots[0], ngo=main, user=member)
+        draft = services.application_start(lot=lots[0], ngo=main, actor=member)
         draft.language = "kk"
         draft.save(update_fields=["language"])
     with clock(moment(1, 12, 31)):
@@ -368,7 +368,7 @@ def seed_open(call: Call, dates, main: NGO, spare: list) -> int:
     for index, (lot, ngo) in enumerate(zip(lots[1:3], others, strict=False)):
         other_head = _head_of(ngo, spare)
         with clock(moment(8 - 3 * index, 11 + index, 25)):
-            application = services.application_start(lot=lot, ngo=ngo, user=other_head)
+            application = services.application_start(lot=lot, ngo=ngo, actor=other_head)
             application.language = "ru"
             application.save(update_fields=["language"])
             fill(application, user=other_head, now=moment(8 - 3 * index, 11 + index, 25),

@@ -201,7 +201,7 @@ def test_a_screening_officer_screens_and_publishes_the_conclusion(page, sign_in,
     for ngo in (listed, unlisted):
         head = person(ngo, "head")
         application = ready_application(lot, ngo, title=f"Жоба {ngo.bin}")
-        application_services.application_submit(application=application, user=head, now=now)
+        application_services.application_submit(application=application, actor=head, now=now)
         submitted.append(application.pk)
     call.closes_at = now - timedelta(minutes=1)  # the deadline passes
     call.save()
