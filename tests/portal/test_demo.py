@@ -73,6 +73,12 @@ def test_seeding_twice_adds_nothing(demo):
     assert demo["first"]["grants.Call"] == 6
 
 
+def test_the_demo_leaves_nothing_in_the_outbox(demo, db):
+    from portal.models import OutboxMessage
+
+    assert not OutboxMessage.objects.exists()  # nobody is sent the notices of months of demo history
+
+
 def test_the_steps_of_a_call_follow_each_other(demo, db):
     call = demo_call("finished")
     applications = Application.objects.filter(lot__call=call)
