@@ -2,11 +2,14 @@
 evaluations demo runs first). Here one winner declines and the lot's reserve moves up; the reserve's agreement is
 signed by both sides and its first tranche paid; another winner's agreement waits for its head's signature."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from grants.workdays import local_date
 from ngos.choices import MemberRole
+from portal.demo import clock
 
 from .banking import make_iban
 from .choices import GrantStatus, Party
@@ -36,7 +39,7 @@ def _bank_details(grant, head, n: int):
     return agreement
 
 
-def _approved_reallocation(grant, head, signatory) -> None:
+def _approved_reallocation(grant, head, signatory, *, requested, decided) -> None:
     """A small move between two direct categories (the total and the budget rules unchanged), approved."""
     from decimal import Decimal
 
@@ -54,12 +57,14 @@ def _approved_reallocation(grant, head, signatory) -> None:
     moved = min(Decimal("150000.00"), (budget[source] / 20).quantize(Decimal("0.01")))
     budget[source] -= moved
     budget[target] = budget.get(target, Decimal("0.00")) + moved
-    amendment = amendment_request(
-        grant=grant, actor=head, kind=AmendmentKind.BUDGET, budget={k: str(v) for k, v in budget.items()},
-        justification="Тренингтердің бір бөлігі онлайн өтеді: жол шығысы материалдарға ауыстырылады. "
-                      "Часть тренингов пройдёт онлайн: расходы на поездки переносятся на материалы.")
-    amendment_decide(amendment=amendment, actor=signatory, approve=True)
-    amendment_render(amendment_pk=amendment.pk)
+    with clock(requested):
+        amendment = amendment_request(
+            grant=grant, actor=head, kind=AmendmentKind.BUDGET, budget={k: str(v) for k, v in budget.items()},
+            justification="Тренингтердің бір бөлігі онлайн өтеді: жол шығысы материалдарға ауыстырылады. "
+                          "Часть тренингов пройдёт онлайн: расходы на поездки переносятся на материалы.")
+    with clock(decided):
+        amendment_decide(amendment=amendment, actor=signatory, approve=True)
+        amendment_render(amendment_pk=amendment.pk)
 
 
 def seed(stdout=None) -> None:
@@ -77,6 +82,12 @@ def seed(stdout=None) -> None:
         if stdout:
             stdout.write("agreements: no awarded grant of the closed demo call; skipped")
         return
+    decided = grants[0].application.decision.lot_decision.decided_at
+    office = decided.replace(hour=5, minute=30, second=0, microsecond=0)  # 10:30 in Astana
+
+    def at(days: int, hours: int = 0):
+        return min(office + timedelta(days=days, hours=hours), timezone.now() - timedelta(minutes=5))
+
     with mail.silence():
         # A winner whose lot has a reserve declines: the reserve moves up and signs.
         lot_with_reserve = next((g for g in grants if g.application.decision.lot_decision.applications
@@ -84,24 +95,31 @@ def seed(stdout=None) -> None:
         others = [g for g in grants if g is not lot_with_reserve]
         signed = None
         if lot_with_reserve and _head(lot_with_reserve.ngo):
-            grant_decline(grant=lot_with_reserve, actor=_head(lot_with_reserve.ngo),
-                          reason="Ұйымның жоба командасы құрамы өзгерді, жобаны мерзімінде іске асыра алмаймыз. "
-                                 "Состав команды проекта изменился, мы не сможем реализовать проект в срок.")
+            with clock(at(3)):
+                grant_decline(grant=lot_with_reserve, actor=_head(lot_with_reserve.ngo),
+                              reason="Ұйымның жоба командасы құрамы өзгерді, жобаны мерзімінде іске асыра алмаймыз. "
+                                     "Состав команды проекта изменился, мы не сможем реализовать проект в срок.")
             signed = Grant.objects.filter(lot=lot_with_reserve.lot, status=GrantStatus.AWARDED).first()
         elif others:
             signed = others.pop(0)
         if signed and _head(signed.ngo):
             head = _head(signed.ngo)
-            agreement = _bank_details(signed, head, 0)
-            agreement_sign(agreement=agreement, actor=head, party=Party.NGO, sha256=agreement.pdf_sha256)
-            agreement_sign(agreement=agreement, actor=signatory, party=Party.OPERATOR, sha256=agreement.pdf_sha256)
-            first = signed.tranches.get(position=1)
-            payment_record(tranche=first, actor=finance, paid_on=local_date(timezone.now()), amount=first.amount,
-                           order_number="ПП-000417")
-            _approved_reallocation(signed, head, signatory)
+            with clock(at(5)):
+                agreement = _bank_details(signed, head, 0)
+            with clock(at(6, 2)):
+                agreement_sign(agreement=agreement, actor=head, party=Party.NGO, sha256=agreement.pdf_sha256)
+            with clock(at(7, 4)):
+                agreement_sign(agreement=agreement, actor=signatory, party=Party.OPERATOR,
+                               sha256=agreement.pdf_sha256)
+            with clock(at(9, 1)):
+                first = signed.tranches.get(position=1)
+                payment_record(tranche=first, actor=finance, paid_on=local_date(timezone.now()),
+                               amount=first.amount, order_number="ПП-000417")
+            _approved_reallocation(signed, head, signatory, requested=at(20), decided=at(23, 3))
         waiting = next((g for g in others if _head(g.ngo)), None)
         if waiting:
-            _bank_details(waiting, _head(waiting.ngo), 1)
+            with clock(at(4, 6)):
+                _bank_details(waiting, _head(waiting.ngo), 1)
     if stdout:
         stdout.write(f"agreements: {Grant.objects.count()} grants; one declined, one signed and paid with an "
                      f"approved amendment, one waiting for the NGO's signature")
