@@ -10,7 +10,7 @@ def panels(request):
     if user.has_perm("agreements.view_own_grants"):
         from .selectors import grants_of_user
 
-        grants = list(grants_of_user(user).only("number", "title", "status", "sign_by", "ngo_id"))
+        grants = list(grants_of_user(user))
         if grants:
             items.append({
                 "title": _("Our grants"),

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from agreements.choices import AgreementStatus, GrantStatus, TrancheStatus
@@ -183,3 +184,11 @@ def test_the_export_filters_by_call_and_status_and_has_the_amounts(world, client
     assert response["Content-Type"].startswith("text/csv")
     assert world.grant_signed.number in text and world.grant_waiting.number not in text
     assert "10000000.00" in text
+
+
+def test_the_dashboard_lists_the_ngos_grants_and_points_staff_to_the_list(world, client):
+    client.force_login(world.users["ngo_head"])
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    assert world.grant_waiting.number in page and reverse("agreements:mine") in page
+    client.force_login(world.users["finance_officer"])
+    assert reverse("agreements:staff_list") in client.get(reverse("portal:dashboard")).content.decode()
