@@ -192,3 +192,23 @@ def test_the_dashboard_lists_the_ngos_grants_and_points_staff_to_the_list(world,
     assert world.grant_waiting.number in page and reverse("agreements:mine") in page
     client.force_login(world.users["finance_officer"])
     assert reverse("agreements:staff_list") in client.get(reverse("portal:dashboard")).content.decode()
+
+
+def test_only_finance_and_the_operator_administrator_release_a_manual_tranche(world, client, media_root):
+    from agreements.models import CallTerms
+
+    lot = ef.lot(ef.call())
+    CallTerms.objects.create(call=lot.call, tranches=[{"share": "60", "condition": "on_signing"},
+                                                      {"share": "40", "condition": "manual:Мониторингтен кейін"}])
+    grant = f.signed_grant(ngo=world.ngo_a, lot=lot)
+    tranche = grant.tranches.get(position=2)
+    url = f"/kk/agreements/{grant.number}/tranches/2/release/"
+
+    def planned():
+        tranche.refresh_from_db()
+        return tranche.status == TrancheStatus.PLANNED
+
+    _refused_to_all_but(client, world, {"finance_officer", "operator_admin"}, url, {}, planned)
+    _as(client, world, "finance_officer")
+    assert client.post(url, {"note": "Сапар өтті"}).status_code == 302
+    assert not planned()
