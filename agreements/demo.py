@@ -1,6 +1,7 @@
 """Demo data: the closed demo call's winners got their grants when the commission's meeting closed (the
-evaluations demo runs first). Here one winner declines and the lot's reserve moves up; the reserve's agreement is
-signed by both sides and its first tranche paid; another winner's agreement waits for its head's signature."""
+evaluations demo runs first). Here one winner declines and the lot's reserve moves up: its agreement, with the
+bank details entered, waits for its head's signature (its deadline, counted from the move, is still ahead).
+Another winner's agreement is signed by both sides, its first tranche paid and a budget reallocation approved."""
 
 from datetime import timedelta
 
@@ -93,32 +94,33 @@ def seed(stdout=None) -> None:
         lot_with_reserve = next((g for g in grants if g.application.decision.lot_decision.applications
                                  .filter(outcome="reserve").exists()), None)
         others = [g for g in grants if g is not lot_with_reserve]
-        signed = None
+        waiting = None
         if lot_with_reserve and _head(lot_with_reserve.ngo):
             with clock(at(3)):
                 grant_decline(grant=lot_with_reserve, actor=_head(lot_with_reserve.ngo),
                               reason="Ұйымның жоба командасы құрамы өзгерді, жобаны мерзімінде іске асыра алмаймыз. "
                                      "Состав команды проекта изменился, мы не сможем реализовать проект в срок.")
-            signed = Grant.objects.filter(lot=lot_with_reserve.lot, status=GrantStatus.AWARDED).first()
-        elif others:
-            signed = others.pop(0)
-        if signed and _head(signed.ngo):
+            # The reserve moved up later than the others: its signing deadline is the one still ahead.
+            waiting = Grant.objects.filter(lot=lot_with_reserve.lot, status=GrantStatus.AWARDED).first()
+        signed = next((g for g in others if _head(g.ngo)), None)
+        if waiting is None:
+            waiting = next((g for g in others if g is not signed and _head(g.ngo)), None)
+        if signed:
             head = _head(signed.ngo)
-            with clock(at(5)):
+            with clock(at(4)):
                 agreement = _bank_details(signed, head, 0)
-            with clock(at(6, 2)):
+            with clock(at(5, 2)):
                 agreement_sign(agreement=agreement, actor=head, party=Party.NGO, sha256=agreement.pdf_sha256)
-            with clock(at(7, 4)):
+            with clock(at(6, 4)):
                 agreement_sign(agreement=agreement, actor=signatory, party=Party.OPERATOR,
                                sha256=agreement.pdf_sha256)
-            with clock(at(9, 1)):
+            with clock(at(8, 1)):
                 first = signed.tranches.get(position=1)
                 payment_record(tranche=first, actor=finance, paid_on=local_date(timezone.now()),
                                amount=first.amount, order_number="ПП-000417")
-            _approved_reallocation(signed, head, signatory, requested=at(20), decided=at(23, 3))
-        waiting = next((g for g in others if _head(g.ngo)), None)
-        if waiting:
-            with clock(at(4, 6)):
+            _approved_reallocation(signed, head, signatory, requested=at(10), decided=at(11, 3))
+        if waiting and _head(waiting.ngo):
+            with clock(at(5, 6)):
                 _bank_details(waiting, _head(waiting.ngo), 1)
     if stdout:
         stdout.write(f"agreements: {Grant.objects.count()} grants; one declined, one signed and paid with an "
