@@ -60,6 +60,11 @@ def _reference_data(request):
             or request.node.get_closest_marker("django_db")):
         return
     request.getfixturevalue("transactional_db" if _wants_transactions(request) else "db")
+    ensure_reference_data()
+
+
+def ensure_reference_data():
+    """Load the regions and spheres again when a browser test's flush wiped them (module fixtures call it too)."""
     from django.apps import apps
 
     from portal.models import Region

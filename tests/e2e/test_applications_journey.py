@@ -247,7 +247,7 @@ def test_a_screening_officer_screens_and_publishes_the_conclusion(page, sign_in,
     assert_accessible(page)
 
     page.goto(f"/kk/results/{call.code}/screening/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Қорытынды")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("қорытынды")
     expect(page.locator("main")).to_contain_text("ҮЕҰ дерекқорында жоқ.")
     page.goto(f"/ru/results/{call.code}/screening/")
     expect(page.locator("main")).to_contain_text("НПО отсутствует в базе данных НПО.")
