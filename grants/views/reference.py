@@ -16,7 +16,6 @@ from ..services import calendar as calendar_services
 from .common import add_errors
 from .staff import staff_only
 
-
 # The years the calendar page shows: a date query beyond Python's years (or far from any grant) fails.
 CALENDAR_YEARS = (2000, 2100)
 
