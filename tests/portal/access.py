@@ -1,22 +1,44 @@
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+
+from portal.models import User
 from tests.harness import Page
-from tests.world import EVERYONE, SIGNED_IN
+from tests.world import EVERYONE, MFA_ROLES, SIGNED_IN
+
+ANONYMOUS = frozenset({"anonymous"})
 
 PAGES = [
     Page("portal:home", EVERYONE),
     Page("portal:dashboard", SIGNED_IN),
-    Page("portal:account", SIGNED_IN),
+    Page("portal:account", SIGNED_IN, post=SIGNED_IN,
+         post_data=lambda w: {"full_name": "Сәуле Ахметова", "phone": "+77010000000", "language": "ru"},
+         post_effect=lambda w: User.objects.filter(full_name="Сәуле Ахметова", language="ru").exists()),
     Page("portal:account_summary_pdf", SIGNED_IN),
     Page("portal:audit_log", frozenset({"operator_admin", "auditor"})),
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
     # A signed-in visitor is sent on to the dashboard.
-    Page("account_login", EVERYONE - SIGNED_IN, refused=(302,)),
-    Page("account_signup", EVERYONE - SIGNED_IN, refused=(302,)),
-    Page("account_reset_password", EVERYONE),
-    Page("account_change_password", SIGNED_IN),
-    Page("account_email", SIGNED_IN),
+    Page("account_login", EVERYONE - SIGNED_IN, refused=(302,), post=ANONYMOUS, post_refused=(302,),
+         post_data=lambda w: {"login": "user@example.kz", "password": "correct horse battery"},
+         post_redirect=lambda w: reverse("portal:dashboard")),
+    Page("account_signup", EVERYONE - SIGNED_IN, refused=(302,), post=ANONYMOUS, post_refused=(302,),
+         post_data=lambda w: {"email": "newcomer@example.kz", "password1": "a long pass phrase 42",
+                              "password2": "a long pass phrase 42"},
+         post_effect=lambda w: User.objects.filter(email="newcomer@example.kz").exists()),
+    Page("account_reset_password", EVERYONE, post=EVERYONE, post_data=lambda w: {"email": "user@example.kz"},
+         post_redirect=lambda w: reverse("account_reset_password_done")),
+    Page("account_change_password", SIGNED_IN, post=SIGNED_IN, post_data=lambda w: {
+        "oldpassword": "correct horse battery", "password1": "a new long pass phrase 42",
+        "password2": "a new long pass phrase 42",
+    }),
+    # allauth refuses a new address on an account under two-factor authentication (the form says so).
+    Page("account_email", SIGNED_IN, post=SIGNED_IN - MFA_ROLES, post_refused=(200,),
+         post_data=lambda w: {"action_add": "", "email": "second.address@example.kz"},
+         post_effect=lambda w: EmailAddress.objects.filter(email="second.address@example.kz").exists()),
     Page("mfa_index", SIGNED_IN),
-    Page("set_language", EVERYONE, status=405),  # POST only, for everyone
+    # POST only, for everyone: the language is kept and the visitor goes on where they were.
+    Page("set_language", EVERYONE, status=405, post=EVERYONE, post_data=lambda w: {"language": "ru", "next": "/ru/"},
+         post_redirect=lambda w: "/ru/"),
 ]
 
 # allauth's flow steps: they need a key, a pending login or a POST, and are walked by the e2e and
@@ -31,4 +53,7 @@ EXEMPT = {
     "mfa_view_recovery_codes", "mfa_generate_recovery_codes", "mfa_download_recovery_codes",
     "mfa_list_webauthn", "mfa_add_webauthn", "mfa_remove_webauthn", "mfa_edit_webauthn",
     "mfa_reauthenticate_webauthn", "mfa_login_webauthn", "mfa_signup_webauthn", "mfa_trust",
+    # allauth 65.22: re-authentication by a code sent by e-mail; a step of a pending re-authentication, like
+    # account_reauthenticate (a GET without one is sent back to it).
+    "account_request_reauthentication_code", "account_confirm_reauthentication_code",
 }
