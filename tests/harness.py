@@ -4,11 +4,10 @@
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .world import APPS, World
+from .world import World, access_modules
 
 
 @dataclass(frozen=True)
@@ -41,20 +40,12 @@ EXEMPT_PREFIXES = ("admin:",)
 PROJECT_MODULES = ("portal", "ngos", "grants", "evaluations", "reports", "config")
 
 
-def _access_modules():
-    for app in APPS:
-        try:
-            yield import_module(f"tests.{app}.access")
-        except ModuleNotFoundError:
-            continue
-
-
 def declared_pages() -> list[Page]:
-    return [page for module in _access_modules() for page in getattr(module, "PAGES", [])]
+    return [page for module in access_modules() for page in getattr(module, "PAGES", [])]
 
 
 def exempt_names() -> set[str]:
-    return {name for module in _access_modules() for name in getattr(module, "EXEMPT", {})}
+    return {name for module in access_modules() for name in getattr(module, "EXEMPT", {})}
 
 
 def url_patterns() -> dict[str, URLPattern]:

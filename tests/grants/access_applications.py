@@ -15,9 +15,9 @@ from grants.applications.choices import ApplicationStatus
 from grants.applications.models import Application, ApplicationDocument, ApplicationSection, DraftConflict
 from grants.screening.models import Screening
 from tests.harness import Page
-from tests.world import EVERYONE, NGO_A, SIGNED_IN, STAFF
+from tests.world import NGO_A, SIGNED_IN, STAFF
 
-from .applications.factories import PDF_BYTES  # noqa: E402
+from .applications.factories import PDF_BYTES
 
 SCREENERS = frozenset({"screening_officer", "operator_admin"})
 
@@ -203,7 +203,4 @@ PAGES = [
                                                         decision="admitted").exists()),
     Page("screening:reopen", SCREENERS, kwargs=screened, status=405, post=SCREENERS,
          post_redirect=lambda w: reverse("screening:application", kwargs=screened(w))),
-    Page("results:list", EVERYONE),
-    Page("results:screening", EVERYONE, kwargs=lambda w: {"call": w.closed_call.code}),
-    Page("results:screening_pdf", EVERYONE, kwargs=lambda w: {"call": w.closed_call.code, "language": "ru"}),
 ]
