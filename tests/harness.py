@@ -4,8 +4,11 @@
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from portal import registry
 
 from .world import World, access_modules
 
@@ -36,8 +39,11 @@ class Page:
 
 # Third-party or token-bound URLs: covered by their own flows and e2e tests, not by GET-by-role.
 EXEMPT_PREFIXES = ("admin:",)
-# The code the portal owns: its views are read to tell whether they take a POST.
-PROJECT_MODULES = ("portal", "ngos", "grants", "evaluations", "reports", "config")
+
+
+def _project_modules() -> tuple[str, ...]:
+    """The code the portal owns (its apps' packages): its views are read to tell whether they take a POST."""
+    return (*(config.name for config in registry.portal_apps()), "config")
 
 
 def declared_pages() -> list[Page]:
@@ -114,7 +120,7 @@ def takes_post(callback, _depth: int = 0, _seen: set | None = None) -> bool:
                 isinstance(item, str) and item.isupper() for item in value
             ):
                 return "POST" in value  # require_http_methods / require_POST / require_GET
-        if not function.__module__.startswith(PROJECT_MODULES):
+        if not function.__module__.startswith(_project_modules()):
             continue
         try:
             # The code object's own source: inspect.getsource(function) would unwrap to the inner view.
@@ -126,11 +132,12 @@ def takes_post(callback, _depth: int = 0, _seen: set | None = None) -> bool:
         if _depth < 2:
             for name in function.__code__.co_names:
                 helper = function.__globals__.get(name)
-                if (inspect.isfunction(helper) and helper.__module__.startswith(PROJECT_MODULES)
+                if (inspect.isfunction(helper) and helper.__module__.startswith(_project_modules())
                         and takes_post(helper, _depth + 1, seen)):
                     return True
     return False
 
 
-def post_url_names() -> set[str]:
-    return {name for name, pattern in url_patterns().items() if takes_post(pattern.callback)}
+@cache
+def post_url_names() -> frozenset[str]:
+    return frozenset(name for name, pattern in url_patterns().items() if takes_post(pattern.callback))

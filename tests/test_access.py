@@ -39,6 +39,26 @@ def test_every_url_that_takes_a_post_declares_who_may_post():
     )
 
 
+def test_an_undeclared_url_is_named_with_the_package_it_comes_from():
+    named = _where({"account_request_reauthentication_code", "ngos:leave"})
+    assert named[0].startswith("account_request_reauthentication_code (from allauth.account.views")
+    assert named[1] == "ngos:leave (from ngos.views.own)"
+
+
+@pytest.mark.parametrize("name, takes", [
+    ("set_language", True),  # require_POST
+    ("ngos:leave", True),  # post_only() after the rules
+    ("screening:start", True),  # a decorator that checks the method
+    ("calls:staff_extend", True),  # a helper the view calls reads the POST
+    ("account_login", True),  # a class view with post()
+    ("calls:staff_row", False),  # require_GET
+    ("portal:home", False),
+    ("mfa_index", False),
+])
+def test_the_harness_tells_which_views_take_a_post(name, takes):
+    assert (name in post_url_names()) is takes
+
+
 def test_declarations_name_real_urls_and_roles():
     names = set(url_patterns())
     posting = post_url_names()

@@ -2,9 +2,11 @@
 allowed to post), and garbage query strings on every page, must never answer a 5xx.
 
 Bounded (a few examples per page, no shrinking, derandomized) so it runs in the suite: a failure names
-the page, the role and the data, which is enough to reproduce it by hand.
+the page, the role and the data, which is enough to reproduce it by hand. For a deeper search before a
+release: `FUZZ_EXAMPLES=50 pytest tests/test_fuzz.py`.
 """
 
+import os
 from html.parser import HTMLParser
 
 import pytest
@@ -23,7 +25,8 @@ POST_PAGES = [page for page in PAGES if page.post]
 GET_PAGES = [page for page in PAGES if page.status == 200 and page.allowed]
 
 FUZZ = settings(
-    max_examples=3, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate], database=None,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "3")), deadline=None, derandomize=True,
+    phases=[Phase.explicit, Phase.generate], database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
