@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ngos.models import NGO, Sphere
 from portal.models import Region
@@ -10,7 +11,7 @@ from ..uploads import validate_document
 
 class ExpertApplicationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
-    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    phone = forms.CharField(label=pgettext_lazy("contact", "Phone"), max_length=32, required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), empty_label=_("Choose…"))
     spheres = forms.ModelMultipleChoiceField(
         label=_("Spheres of expertise"), queryset=Sphere.objects.all(), widget=forms.CheckboxSelectMultiple,
@@ -114,7 +115,7 @@ class RegisterFilterForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     sphere = forms.ModelChoiceField(
-        label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("Any"),
+        label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("All spheres"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     language = forms.ChoiceField(

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from grants.models import PriorityDirection
 
@@ -47,7 +48,7 @@ class DrawForm(forms.Form):
 class OfficersForm(forms.Form):
     chair = forms.ModelChoiceField(label=_("Chair"), queryset=None, widget=forms.Select(attrs={"class": "form-select"}))
     secretary = forms.ModelChoiceField(
-        label=_("Secretary"), queryset=None, required=False, empty_label=_("None"),
+        label=_("Secretary"), queryset=None, required=False, empty_label=pgettext_lazy("no one", "None"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
 

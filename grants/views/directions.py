@@ -55,7 +55,7 @@ def comment(request, pk: int, direction: int):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            direction_services.comment_add(user=request.user, direction=direction_obj, text=form.cleaned_data["text"])
+            direction_services.comment_add(actor=request.user, direction=direction_obj, text=form.cleaned_data["text"])
         except ValidationError as error:
             add_errors(form, error)
         else:

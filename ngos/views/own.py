@@ -35,7 +35,7 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         try:
             ngo = services.ngo_register(
-                user=request.user, bin=form.cleaned_data["bin"], fields=_profile_fields(form),
+                actor=request.user, bin=form.cleaned_data["bin"], fields=_profile_fields(form),
                 spheres=form.cleaned_data["spheres"],
             )
         except ValidationError as error:
@@ -56,7 +56,7 @@ def join(request):
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.join_request_create(user=request.user, ngo=form.ngo, message=form.cleaned_data["message"])
+            services.join_request_create(actor=request.user, ngo=form.ngo, message=form.cleaned_data["message"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -74,7 +74,7 @@ def join_withdraw(request, pk):
     if refused := post_only(request):
         return refused
     try:
-        services.join_request_withdraw(join_request=join_request, user=request.user)
+        services.join_request_withdraw(join_request=join_request, actor=request.user)
         messages.success(request, _("Your request is withdrawn."))
     except ValidationError as error:
         for message in messages_of(error):
@@ -108,7 +108,7 @@ def invitation(request, token):
     if request.method == "POST" and not problem:
         accept = request.POST.get("answer") == "accept"
         try:
-            services.invitation_answer(invitation=invitation, user=request.user, accept=accept)
+            services.invitation_answer(invitation=invitation, actor=request.user, accept=accept)
         except ValidationError as error:
             problem = " ".join(messages_of(error))
         else:
@@ -150,7 +150,7 @@ def profile_edit(request, bin):
     if request.method == "POST" and form.is_valid():
         try:
             services.ngo_update_profile(
-                ngo=ngo, user=request.user, fields=_profile_fields(form), spheres=form.cleaned_data["spheres"]
+                ngo=ngo, actor=request.user, fields=_profile_fields(form), spheres=form.cleaned_data["spheres"]
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -167,7 +167,7 @@ def request_verification(request, bin):
     if refused := post_only(request):
         return refused
     try:
-        services.ngo_request_verification(ngo=ngo, user=request.user)
+        services.ngo_request_verification(ngo=ngo, actor=request.user)
         messages.success(request, _("The operator will look at the NGO again."))
     except ValidationError as error:
         for message in messages_of(error):
@@ -217,7 +217,7 @@ def member_invite(request, bin):
     if form.is_valid():
         try:
             services.invitation_create(
-                ngo=ngo, user=request.user, email=form.cleaned_data["email"], role=form.cleaned_data["role"],
+                ngo=ngo, actor=request.user, email=form.cleaned_data["email"], role=form.cleaned_data["role"],
                 language=translation.get_language(),
             )
         except ValidationError as error:
@@ -238,7 +238,7 @@ def member_role(request, bin, pk):
     form = RoleForm(request.POST, prefix=f"m{membership.pk}")
     if form.is_valid():
         try:
-            services.membership_change_role(membership=membership, user=request.user, role=form.cleaned_data["role"])
+            services.membership_change_role(membership=membership, actor=request.user, role=form.cleaned_data["role"])
             messages.success(request, _("The role of %(person)s is changed.") % {"person": membership.user})
         except ValidationError as error:
             for message in messages_of(error):
@@ -256,7 +256,7 @@ def member_remove(request, bin, pk):
     if refused := post_only(request):
         return refused
     try:
-        services.membership_remove(membership=membership, user=request.user)
+        services.membership_remove(membership=membership, actor=request.user)
         messages.success(request, _("%(person)s is no longer a member.") % {"person": membership.user})
     except ValidationError as error:
         for message in messages_of(error):
@@ -272,7 +272,7 @@ def leave(request, bin):
         return refused
     membership = Membership.objects.select_related("user").get(ngo=ngo, user=request.user)
     try:
-        services.membership_remove(membership=membership, user=request.user)
+        services.membership_remove(membership=membership, actor=request.user)
     except ValidationError as error:
         for message in messages_of(error):
             messages.error(request, message)
@@ -297,7 +297,9 @@ def join_request_answer(request, bin, pk):
         messages.error(request, _("Choose a role from the list."))
         return redirect("ngos:members", bin=ngo.bin)
     try:
-        services.join_request_answer(join_request=join_request, user=request.user, accept=accept, role=role or "member")
+        services.join_request_answer(
+            join_request=join_request, actor=request.user, accept=accept, role=role or "member"
+        )
     except ValidationError as error:
         for message in messages_of(error):
             messages.error(request, message)
@@ -317,7 +319,7 @@ def invitation_revoke(request, bin, pk):
     if refused := post_only(request):
         return refused
     try:
-        services.invitation_revoke(invitation=invitation, user=request.user)
+        services.invitation_revoke(invitation=invitation, actor=request.user)
         messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
     except ValidationError as error:
         for message in messages_of(error):

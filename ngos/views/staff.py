@@ -82,7 +82,7 @@ def staff_verify(request, bin):
     if refused := post_only(request):
         return refused
     try:
-        services.ngo_verify(ngo=ngo, user=request.user)
+        services.ngo_verify(ngo=ngo, actor=request.user)
         messages.success(request, _("%(ngo)s is verified.") % {"ngo": ngo.name})
     except ValidationError as error:
         for message in messages_of(error):
@@ -99,7 +99,7 @@ def staff_reject(request, bin):
     form = RejectForm(request.POST)
     if form.is_valid():
         try:
-            services.ngo_reject(ngo=ngo, user=request.user, reason=form.cleaned_data["reason"])
+            services.ngo_reject(ngo=ngo, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error("reason", error)
         else:
@@ -117,7 +117,7 @@ def staff_flags(request, bin):
     form = FlagsForm(request.POST, ngo=ngo)
     if form.is_valid():
         try:
-            changed = services.ngo_set_flags(ngo=ngo, user=request.user, flags=form.flags())
+            changed = services.ngo_set_flags(ngo=ngo, actor=request.user, flags=form.flags())
         except ValidationError as error:
             form.add_error(None, error)
         else:
