@@ -10,12 +10,12 @@ from datetime import timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.utils import timezone
 
 from grants.models import Call, Lot
 from ngos.models import NGO, Membership
 from ngos.selectors import listed_for_year
+from portal import mail
 from portal.demo import DEMO_PASSWORD
 from portal.models import User
 
@@ -292,15 +292,13 @@ def seed(stdout=None) -> None:
             stdout.write("applications: the demo NGO is missing; run the NGO demo first")
         return
     spare = [a for a in APPLICANT_HEADS if not User.objects.filter(email=a[0]).exists()]
-    # The demo sends no e-mail: notices scheduled by the services for after commit are dropped
-    # (receipts are rendered on first download; the conclusion's PDFs are rendered below).
-    pending = len(connection.run_on_commit)
+    # The demo sends no e-mail (receipts are rendered on first download; the conclusion's PDFs below).
     made = 0
-    if closed is not None and not Application.objects.filter(lot__call=closed).exists():
-        made += seed_closed(closed, main, spare, stdout)
-    if open_call is not None and not Application.objects.filter(lot__call=open_call).exists():
-        made += seed_open(open_call, main, spare)
-    del connection.run_on_commit[pending:]
+    with mail.silence():
+        if closed is not None and not Application.objects.filter(lot__call=closed).exists():
+            made += seed_closed(closed, main, spare, stdout)
+        if open_call is not None and not Application.objects.filter(lot__call=open_call).exists():
+            made += seed_open(open_call, main, spare)
     if stdout:
         stdout.write(f"applications: {made} added")
 

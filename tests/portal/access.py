@@ -3,7 +3,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from portal.models import User
+from portal.models import OutboxMessage, User
 from tests.harness import Page
 from tests.world import EVERYONE, MFA_ROLES, SIGNED_IN
 
@@ -14,7 +14,14 @@ def build_media(world):
     world.objects["logo_name"] = default_storage.save("ngos/logos/harness.png", ContentFile(b"\x89PNG\r\n\x1a\n"))
 
 
-BUILDERS = [build_media]
+def outbox(world):
+    world.objects["outbox_message"] = OutboxMessage.objects.create(
+        recipient="ngo_head@example.kz", language="kk", subject="Demeu — Өтінім тапсырылды", body="Құрметті басшы,",
+        status=OutboxMessage.Status.FAILED, attempts=10, last_error="SMTPServerDisconnected",
+    )
+
+
+BUILDERS = [build_media, outbox]
 
 PAGES = [
     Page("portal:home", EVERYONE),
@@ -24,6 +31,15 @@ PAGES = [
          post_effect=lambda w: User.objects.filter(full_name="Сәуле Ахметова", language="ru").exists()),
     Page("portal:account_summary_pdf", SIGNED_IN),
     Page("portal:audit_log", frozenset({"operator_admin", "auditor"})),
+    Page("portal:outbox", frozenset({"operator_admin"})),
+    Page("portal:outbox", frozenset({"operator_admin"}), query="?status=failed"),
+    Page("portal:outbox_message", frozenset({"operator_admin"}), kwargs=lambda w: {"pk": w.outbox_message.pk}),
+    # POST only: the operator's administrator sends a failed message again (tests/portal/test_outbox.py too).
+    Page("portal:outbox_resend", EVERYONE, status=405, kwargs=lambda w: {"pk": w.outbox_message.pk},
+         post=frozenset({"operator_admin"}), post_refused=(403,),
+         post_redirect=lambda w: reverse("portal:outbox_message", kwargs={"pk": w.outbox_message.pk}),
+         post_effect=lambda w: not OutboxMessage.objects.filter(pk=w.outbox_message.pk,
+                                                                status=OutboxMessage.Status.FAILED).exists()),
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
     Page("favicon", EVERYONE, status=302),  # on to the hashed static file
