@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.formsets import RowCountsFormSet
 from portal.models import Region
 
 from .bin import validate_bin
@@ -301,7 +302,7 @@ class SpendingLineForm(LineForm):
     field_order = ["direction", "amount", "description"]
 
 
-class LineFormSet(forms.BaseFormSet):
+class LineFormSet(RowCountsFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.formsets import RowCountsModelFormSet
+
 from ..models import MAX_TOTAL, Criterion, Rubric
 
 
@@ -53,7 +55,7 @@ class CriterionForm(forms.ModelForm):
         return data
 
 
-class BaseCriterionFormSet(forms.BaseModelFormSet):
+class BaseCriterionFormSet(RowCountsModelFormSet):
     def clean(self):
         super().clean()
         if any(self.errors):

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ngos.models import NGO
+from portal.formsets import RowCountsFormSet
 
 from . import files
 from .choices import ApplicationLanguage, BudgetCategory, DocumentKind, Section
@@ -206,11 +207,17 @@ class ExtraIndicatorRowForm(StyledMixin, forms.Form):
     verification = forms.CharField(label=_("Means of verification"), max_length=500, required=False)
 
 
-ActivityFormSet = forms.formset_factory(ActivityRowForm, extra=1, can_delete=True, max_num=200, absolute_max=200)
-BudgetFormSet = forms.formset_factory(BudgetRowForm, extra=1, can_delete=True, max_num=300, absolute_max=300)
-LotIndicatorFormSet = forms.formset_factory(LotIndicatorRowForm, extra=0, max_num=100, absolute_max=100)
+ActivityFormSet = forms.formset_factory(
+    ActivityRowForm, formset=RowCountsFormSet, extra=1, can_delete=True, max_num=200, absolute_max=200
+)
+BudgetFormSet = forms.formset_factory(
+    BudgetRowForm, formset=RowCountsFormSet, extra=1, can_delete=True, max_num=300, absolute_max=300
+)
+LotIndicatorFormSet = forms.formset_factory(
+    LotIndicatorRowForm, formset=RowCountsFormSet, extra=0, max_num=100, absolute_max=100
+)
 ExtraIndicatorFormSet = forms.formset_factory(
-    ExtraIndicatorRowForm, extra=1, can_delete=True, max_num=100, absolute_max=100
+    ExtraIndicatorRowForm, formset=RowCountsFormSet, extra=1, can_delete=True, max_num=100, absolute_max=100
 )
 
 
@@ -356,8 +363,15 @@ def form_errors(form) -> list[str]:
     return messages
 
 
+# The section's version is a PositiveIntegerField: anything beyond it is no version this page sent.
+MAX_VERSION = 2**31 - 1
+
+
 class VersionForm(forms.Form):
-    version = forms.IntegerField(min_value=0)
+    version = forms.IntegerField(min_value=0, max_value=MAX_VERSION)
+
+    REFUSAL = _("This page is out of date or was changed before sending. Copy what you typed, reload the page and "
+                "save again.")
 
 
 class StartForm(StyledMixin, forms.Form):

@@ -16,13 +16,31 @@ from ..services import calendar as calendar_services
 from .common import add_errors
 from .staff import staff_only
 
+# The years the calendar page shows: a date query beyond Python's years (or far from any grant) fails.
+CALENDAR_YEARS = (2000, 2100)
+
+
+def _calendar_year(request) -> int:
+    this_year = timezone.localdate().year
+    asked = request.GET.get("year", "").strip()
+    if not asked:
+        return this_year
+    try:
+        year = int(asked)
+    except ValueError:
+        year = None
+    first, last = CALENDAR_YEARS
+    if year is None or not first <= year <= last:
+        messages.warning(request, _("The calendar covers the years %(first)s to %(last)s; “%(asked)s” is not one of "
+                                    "them, so this year is shown.") % {"first": first, "last": last,
+                                                                       "asked": asked[:20]})
+        return this_year
+    return year
+
 
 @staff_only
 def calendar(request):
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = _calendar_year(request)
     can_manage = request.user.has_perm("grants.manage_calendar")
     form = CalendarDayForm(request.POST or None)
     if request.method == "POST":
