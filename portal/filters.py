@@ -1,8 +1,8 @@
 import django_filters
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from .forms import PortalForm
 from .models import AuditEntry
 
 
@@ -15,12 +15,13 @@ class AuditEntryFilter(django_filters.FilterSet):
     )
     actor = django_filters.CharFilter(label=_("Actor (e-mail)"), field_name="actor__email", lookup_expr="icontains")
     since = django_filters.DateFilter(
-        label=_("From"), field_name="at", lookup_expr="date__gte", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), field_name="at", lookup_expr="date__gte"
     )
     until = django_filters.DateFilter(
-        label=_("To"), field_name="at", lookup_expr="date__lte", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), field_name="at", lookup_expr="date__lte"
     )
 
     class Meta:
         model = AuditEntry
         fields = ["content_type", "actor", "since", "until"]
+        form = PortalForm  # the ISO date input and the styling of every portal form

@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ngos.models import NGO, Sphere
+from portal.forms import PortalForm
 from portal.models import Region
 
 from ..choices import ExpertLanguage, ExpertStatus, Nominator
 from ..uploads import validate_document
 
 
-class ExpertApplicationForm(forms.Form):
+class ExpertApplicationForm(PortalForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), empty_label=_("Choose…"))
@@ -60,14 +61,6 @@ class ExpertApplicationForm(forms.Form):
                     "nominating_ngo_bin": previous.nominating_ngo.bin if previous.nominating_ngo_id else "",
                     "position": previous.position, "experience": previous.experience,
                 })
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            elif not isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                widget.attrs.setdefault("class", "form-control")
 
     def clean(self):
         data = super().clean()
@@ -87,10 +80,10 @@ class ExpertApplicationForm(forms.Form):
         return data
 
 
-class ExpertDecisionForm(forms.Form):
+class ExpertDecisionForm(PortalForm):
     status = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
     note = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required to decline or suspend: the expert reads it."),
     )
 
@@ -108,25 +101,21 @@ class ExpertDecisionForm(forms.Form):
         self.fields["status"].choices = [(code, labels[code]) for code in allowed]
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(PortalForm):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any"))] + list(ExpertStatus.choices),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     sphere = forms.ModelChoiceField(
         label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("Any"),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any"))] + list(ExpertLanguage.choices),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     nominated_by = forms.ChoiceField(
         label=_("Nominated by"), required=False, choices=[("", _("Any"))] + list(Nominator.choices),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     q = forms.CharField(
-        label=_("Name or e-mail"), required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+        label=_("Name or e-mail"), required=False
     )
 
     def filter(self, experts):
