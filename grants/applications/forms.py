@@ -12,6 +12,7 @@ from portal.forms import TEXT_LIMIT, DecimalInput, MoneyField, NumberField, Port
 from . import files
 from .choices import ApplicationLanguage, BudgetCategory, DocumentKind, Section
 from .models import Application
+from .plan import ActivityPlanFormSet
 
 TEXTAREA = {"rows": 6}
 SHORT_TEXTAREA = {"rows": 2}
@@ -174,7 +175,9 @@ class ExtraIndicatorRowForm(PortalForm):
     verification = forms.CharField(label=_("Means of verification"), max_length=500, required=False)
 
 
-ActivityFormSet = forms.formset_factory(ActivityRowForm, extra=1, can_delete=True, max_num=200, absolute_max=200)
+ActivityFormSet = forms.formset_factory(
+    ActivityRowForm, formset=ActivityPlanFormSet, extra=1, can_delete=True, max_num=200, absolute_max=200
+)
 BudgetFormSet = forms.formset_factory(BudgetRowForm, extra=1, can_delete=True, max_num=300, absolute_max=300)
 LotIndicatorFormSet = forms.formset_factory(LotIndicatorRowForm, extra=0, max_num=100, absolute_max=100)
 ExtraIndicatorFormSet = forms.formset_factory(
@@ -233,7 +236,9 @@ class ActivitiesForm(RowsSectionForm):
 
     def build(self, data, application):
         initial = [{name: getattr(a, name) for name in self.FIELDS} for a in application.activities.all()]
-        return {"rows": ActivityFormSet(data, initial=unbound_only(data, initial), prefix="rows")}
+        rows = ActivityFormSet(data, initial=unbound_only(data, initial), prefix="rows")
+        rows.lot = application.lot
+        return {"rows": rows}
 
     def payload(self):
         return {"rows": _kept_rows(self.formsets["rows"], self.FIELDS)}
