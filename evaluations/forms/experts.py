@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ngos.forms import normalize_bin
 from ngos.models import NGO, Sphere
 from portal.forms import PortalForm
 from portal.models import Region
@@ -65,7 +66,7 @@ class ExpertApplicationForm(PortalForm):
     def clean(self):
         data = super().clean()
         if data.get("nominated_by") == Nominator.NGO:
-            bin_ = (data.get("nominating_ngo_bin") or "").strip()
+            bin_ = normalize_bin(data.get("nominating_ngo_bin") or "")
             if not bin_:
                 self.add_error("nominating_ngo_bin", _("Give the BIN of the NGO that nominates you."))
             else:
