@@ -7,7 +7,7 @@ from portal.forms import PortalForm
 from portal.models import Region
 
 from ..choices import ExpertLanguage, ExpertStatus, Nominator
-from ..uploads import validate_document
+from ..uploads import ACCEPT_ATTRIBUTE, validate_document
 
 
 class ExpertApplicationForm(PortalForm):
@@ -39,7 +39,7 @@ class ExpertApplicationForm(PortalForm):
     )
     cv = forms.FileField(
         label=_("CV"), help_text=_("PDF, DOC, DOCX or ODT."), validators=[validate_document],
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.odt"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
     consent = forms.BooleanField(
         label=_("I agree that the operator keeps my data in the expert register and publishes my name when I "

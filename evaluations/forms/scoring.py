@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import IntegerField, PortalForm
 
 from ..choices import ExpertLanguage
+from ..uploads import ACCEPT_ATTRIBUTE, validate_document
 
 
 class DeclarationForm(PortalForm):
@@ -69,10 +70,8 @@ class ScoreSheetForm(PortalForm):
 class TranslationForm(PortalForm):
     language = forms.ChoiceField(label=_("Language of the translation"), choices=ExpertLanguage.choices)
     file = forms.FileField(label=_("File"), widget=forms.ClearableFileInput(attrs={"class": "form-control",
-                                                                                 "accept": ".pdf,.doc,.docx,.odt"}))
+                                                                                 "accept": ACCEPT_ATTRIBUTE}))
 
     def __init__(self, *args, **kwargs):
-        from ..uploads import validate_document
-
         super().__init__(*args, **kwargs)
         self.fields["file"].validators.append(validate_document)
