@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from ngos.models import NGO
 from portal.formatting import ASTANA
-from portal.forms import IntegerField, MoneyField, NumberField, PortalForm, PortalModelForm, RowForm, text_area
+from portal.forms import (
+    NOTE_LIMIT,
+    IntegerField,
+    MoneyField,
+    NumberField,
+    PortalForm,
+    PortalModelForm,
+    RowForm,
+    text_area,
+)
 
 from .choices import CommentResolution, DocumentKind, QuestionLanguage
 from .models import (
@@ -100,9 +109,10 @@ class DocumentForm(PortalForm):
 
 
 class ReasonsForm(PortalForm):
-    reason_kk = forms.CharField(label=_("Reason (Kazakh)"), widget=text_area(3))
-    reason_ru = forms.CharField(label=_("Reason (Russian)"), widget=text_area(3))
-    reason_en = forms.CharField(label=_("Reason (English)"), widget=text_area(3), required=False)
+    reason_kk = forms.CharField(label=_("Reason (Kazakh)"), widget=text_area(3), max_length=NOTE_LIMIT)
+    reason_ru = forms.CharField(label=_("Reason (Russian)"), widget=text_area(3), max_length=NOTE_LIMIT)
+    reason_en = forms.CharField(label=_("Reason (English)"), widget=text_area(3), required=False,
+                                max_length=NOTE_LIMIT)
 
 
 class ExtendForm(ReasonsForm):

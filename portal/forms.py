@@ -194,7 +194,9 @@ def _limit(field: forms.CharField) -> None:
         if isinstance(field, forms.URLField):
             set_limit(field, URL_LIMIT)
         else:
-            set_limit(field, NOTE_LIMIT if isinstance(field.widget, forms.Textarea) else LINE_LIMIT)
+            # Long enough for what is already stored (call texts, terms of reference); a field for a short
+            # note (a reason, a question) says so with its own max_length.
+            set_limit(field, TEXT_LIMIT if isinstance(field.widget, forms.Textarea) else LINE_LIMIT)
     field.widget.attrs["maxlength"] = str(field.max_length)
     if field.max_length >= COUNTER_FROM and not isinstance(field.widget, forms.PasswordInput):
         # The counter's sentence, in the page's language; the script puts the number in.

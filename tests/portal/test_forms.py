@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from portal.forms import (
-    NOTE_LIMIT,
+    TEXT_LIMIT,
     DateInput,
     DateTimeInput,
     IntegerField,
@@ -112,11 +112,11 @@ def test_every_text_gets_a_limit_and_a_counter():
     with translation.override("ru"):
         form = Sample()
         html = form.as_p()
-    assert form.fields["reason"].max_length == NOTE_LIMIT
-    assert re.search(r'<textarea[^>]*maxlength="4000"', html)
-    assert "Осталось знаков: {remaining} из 4\xa0000" in html
+    assert form.fields["reason"].max_length == TEXT_LIMIT
+    assert re.search(r'<textarea[^>]*maxlength="10000"', html)
+    assert "Осталось знаков: {remaining} из 10\xa0000" in html
     too_long = Sample({"day": "2027-01-10", "at": "18:30", "moment": "2027-01-10T18:30", "amount": "1",
-                       "count": "1", "reason": "я" * (NOTE_LIMIT + 1), "name": "y"})
+                       "count": "1", "reason": "я" * (TEXT_LIMIT + 1), "name": "y"})
     assert not too_long.is_valid() and "reason" in too_long.errors
 
 
