@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-APPS := ngos grants evaluations reports
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/demeu
 export REDIS_URL_TEST ?= redis://127.0.0.1:6379/1
 

@@ -19,7 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("grants.urls")),
     path("applications/", include("grants.applications.urls")),
     path("staff/screening/", include("grants.screening.urls")),
-    path("results/", include("grants.screening.results_urls")),
+    path("results/", include("reports.urls")),
     path("", include("evaluations.urls")),
     prefix_default_language=True,
 )

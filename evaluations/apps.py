@@ -1,7 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.registry import Contributes, PortalApp
 
-class EvaluationsConfig(AppConfig):
+
+class EvaluationsConfig(PortalApp, AppConfig):
     name = "evaluations"
     verbose_name = _("Expert evaluation and commission decisions")
+    contributes = Contributes(
+        dashboard=("evaluations.dashboard.panels",),
+        permissions=("evaluations.permissions.ROLE_PERMISSIONS",),
+        demo=("evaluations.demo.seed",),
+    )

@@ -26,8 +26,7 @@ def draw_protocol_pdf(draw: Draw, *, language: str) -> bytes:
 
 
 def minutes_pdf(meeting, *, language: str) -> bytes:
-    from .selectors.meetings import meeting_of, rankings_of_panel
-    from .services.meetings import quorum_of
+    from .selectors.meetings import meeting_of, quorum_of, rankings_of_panel
 
     meeting = meeting_of(meeting.panel)
     attendance = list(meeting.attendance.all())

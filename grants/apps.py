@@ -1,7 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.registry import Contributes, PortalApp
 
-class GrantsConfig(AppConfig):
+
+class GrantsConfig(PortalApp, AppConfig):
     name = "grants"
     verbose_name = _("Calls, lots, applications and grants")
+    contributes = Contributes(
+        dashboard=("grants.dashboard.panels", "grants.applications.dashboard.panels"),
+        permissions=("grants.permissions.ROLE_PERMISSIONS", "grants.applications.permissions.ROLE_PERMISSIONS"),
+        demo=("grants.demo.seed",),  # it seeds the applications too, once the calls stand
+        home=("grants.selectors.home",),
+        home_order=10,  # open calls first: what most visitors come for
+    )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ngos.models import NGO
+from portal import money
 from portal.formatting import ASTANA
 from portal.forms import (
     NOTE_LIMIT,
@@ -207,7 +208,7 @@ class JustificationLineForm(RowForm):
             return None
         if quantity is None or unit_cost is None:
             return None
-        return (quantity * unit_cost).quantize(Decimal("0.01"))
+        return money.line_amount(quantity, unit_cost)
 
 
 def indicator_rows(*, data=None, lot: Lot | None = None) -> RowSet:

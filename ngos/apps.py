@@ -1,7 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.registry import Contributes, PortalApp
 
-class NgosConfig(AppConfig):
+
+class NgosConfig(PortalApp, AppConfig):
     name = "ngos"
     verbose_name = _("NGOs and the NGO database")
+    contributes = Contributes(
+        dashboard=("ngos.dashboard.panels",),
+        permissions=("ngos.permissions.ROLE_PERMISSIONS",),
+        demo=("ngos.demo.seed",),
+        home=("ngos.selectors.home",),
+        account=("ngos.selectors.account_part",),
+    )

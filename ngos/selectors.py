@@ -58,6 +58,11 @@ def memberships_of(user):
     return Membership.objects.filter(user=user).select_related("ngo", "ngo__region").order_by("ngo__name_ru")
 
 
+def account_part(user) -> dict:
+    """What the account summary (portal.selectors.account_summary) shows of the NGO database."""
+    return {"memberships": list(memberships_of(user))}
+
+
 def current_membership(request, memberships: list[Membership] | None = None) -> Membership | None:
     """The NGO the user acts for now: the one picked in this session (ngos:switch), else their first."""
     if not request.user.is_authenticated:

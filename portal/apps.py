@@ -2,10 +2,18 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .registry import Contributes, PortalApp
 
-class PortalConfig(AppConfig):
+
+class PortalConfig(PortalApp, AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+    contributes = Contributes(
+        dashboard=("portal.dashboard.panels",),
+        permissions=("portal.permissions.ROLE_PERMISSIONS",),
+        demo=("portal.demo.seed",),
+        catalogue=False,  # the portal's strings are the project's, in locale/
+    )
 
     def ready(self):
         from . import roles

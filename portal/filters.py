@@ -2,6 +2,7 @@ import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from . import registry
 from .forms import PortalForm
 from .models import AuditEntry
 
@@ -10,7 +11,7 @@ class AuditEntryFilter(django_filters.FilterSet):
     content_type = django_filters.ModelChoiceFilter(
         label=_("Object type"),
         queryset=ContentType.objects.filter(
-            app_label__in=["portal", "ngos", "grants", "evaluations", "reports"]
+            app_label__in=registry.labels()
         ).order_by("app_label", "model"),
     )
     actor = django_filters.CharFilter(label=_("Actor (e-mail)"), field_name="actor__email", lookup_expr="icontains")

@@ -1,11 +1,12 @@
 """How money and moments read on the page and in PDFs, whatever the language."""
 
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+
+from .money import to_tiyn
 
 ASTANA = ZoneInfo("Asia/Almaty")
 NBSP = "\xa0"
@@ -19,11 +20,9 @@ def tenge(amount) -> str:
     """1 234 567 ₸ (whole tenge); 1 234 567,89 ₸ when there are tiyn."""
     if amount is None or amount == "":
         return ""
-    amount = Decimal(str(amount))
-    whole = amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-    if amount == whole:
-        return f"{'−' if whole < 0 else ''}{group_thousands(abs(int(whole)))}{NBSP}₸"
-    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    cents = to_tiyn(amount)
+    if cents == cents.to_integral_value():
+        return f"{'−' if cents < 0 else ''}{group_thousands(abs(int(cents)))}{NBSP}₸"
     integer, fraction = f"{abs(cents):.2f}".split(".")
     return f"{'−' if cents < 0 else ''}{group_thousands(int(integer))},{fraction}{NBSP}₸"
 

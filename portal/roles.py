@@ -1,29 +1,24 @@
 """Staff roles as groups with model permissions, kept in step with the tables below.
 
 Each app declares what its roles may do in its own `permissions.py` (ROLE_PERMISSIONS: group
-name → "app_label.codename" list); `sync_roles()` creates the groups and sets exactly those
-permissions. It runs after every migrate and from `manage.py sync_roles`, so it is idempotent.
+name → "app_label.codename" list), named in its AppConfig (portal.registry); `sync_roles()` creates
+the groups and sets exactly those permissions. It runs after every migrate and from
+`manage.py sync_roles`, so it is idempotent.
 """
-
-from importlib import import_module
 
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 
+from . import registry
 from .choices import PublicRole, StaffRole
 
-APPS_WITH_PERMISSIONS = ("portal", "ngos", "grants", "grants.applications", "evaluations", "reports")
 ALL_GROUPS = [r.value for r in StaffRole] + [r.value for r in PublicRole]
 
 
 def role_permissions() -> dict[str, set[str]]:
     table: dict[str, set[str]] = {name: set() for name in ALL_GROUPS}
-    for app in APPS_WITH_PERMISSIONS:
-        try:
-            module = import_module(f"{app}.permissions")
-        except ModuleNotFoundError:
-            continue
-        for group, perms in module.ROLE_PERMISSIONS.items():
+    for declared in registry.contributions("permissions"):
+        for group, perms in declared.items():
             table[str(group)].update(perms)
     return table
 

@@ -1,22 +1,16 @@
-from importlib import import_module
-
 from django.conf import settings
 
+from . import registry
 from .models import AuditEntry
-
-HOME_APPS = ("grants", "ngos", "reports")  # open calls first: what most visitors come for
 
 
 def home_context() -> dict:
-    """What the home page shows: each app adds its own figures and lists (see <app>.selectors.home)."""
+    """What the home page shows: each app adds its own figures and lists (Contributes.home)."""
     context = {"figures": [], "open_calls": None}
-    for app in HOME_APPS:
-        module = import_module(f"{app}.selectors")
-        home = getattr(module, "home", None)
-        if home is not None:
-            part = home()
-            context["figures"].extend(part.pop("figures", []))
-            context.update(part)
+    for home in registry.contributions("home"):
+        part = home()
+        context["figures"].extend(part.pop("figures", []))
+        context.update(part)
     return context
 
 
@@ -30,11 +24,10 @@ def account_summary(user) -> dict:
 
     labels = {**dict(StaffRole.choices), **dict(PublicRole.choices)}
     groups = sorted(str(labels.get(name, name)) for name in group_names(user))
-    memberships = []
-    ngos = import_module("ngos.selectors")
-    if hasattr(ngos, "memberships_of"):
-        memberships = list(ngos.memberships_of(user))
-    return {"account": user, "groups": groups, "memberships": memberships}
+    summary = {"account": user, "groups": groups, "memberships": []}
+    for part in registry.contributions("account"):  # the apps above add what the user is part of
+        summary.update(part(user))
+    return summary
 
 
 def broker_state() -> str:

@@ -1,5 +1,3 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,11 +15,9 @@ from django.views.i18n import set_language as django_set_language
 
 from portal.pdf import pdf_response, render_pdf
 
-from . import selectors
+from . import registry, selectors
 from .filters import AuditEntryFilter
 from .forms import AccountSettingsForm
-
-DASHBOARD_APPS = ("portal", "ngos", "grants", "grants.applications", "evaluations", "reports")
 
 
 def home(request):
@@ -30,13 +26,7 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    panels = []
-    for app in DASHBOARD_APPS:
-        try:
-            module = import_module(f"{app}.dashboard")
-        except ModuleNotFoundError:
-            continue
-        panels.extend(module.panels(request))
+    panels = [panel for contributed in registry.contributions("dashboard") for panel in contributed(request)]
     return render(request, "portal/dashboard.html", {"panels": panels})
 
 

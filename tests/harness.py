@@ -2,11 +2,10 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .world import APPS, World
+from .world import World, access_modules
 
 
 @dataclass(frozen=True)
@@ -28,22 +27,14 @@ EXEMPT_PREFIXES = ("admin:",)
 
 def declared_pages() -> list[Page]:
     pages = []
-    for app in APPS:
-        try:
-            module = import_module(f"tests.{app}.access")
-        except ModuleNotFoundError:
-            continue
+    for module in access_modules():
         pages.extend(getattr(module, "PAGES", []))
     return pages
 
 
 def exempt_names() -> set[str]:
     names = set()
-    for app in APPS:
-        try:
-            module = import_module(f"tests.{app}.access")
-        except ModuleNotFoundError:
-            continue
+    for module in access_modules():
         names.update(getattr(module, "EXEMPT", {}))
     return names
 

@@ -2,7 +2,8 @@
 
 Alice, Bob and Charlie, grown up: `ngo_head`, `ngo_member` and `ngo_accountant` belong to NGO A,
 `other_ngo_member` to NGO B, and every object a page shows belongs to A unless a test says so.
-Apps add their objects with a builder in tests/<app>/access.py (BUILDERS), run in app order.
+Apps add their objects with a builder in tests/<app>/access.py (BUILDERS), run in layer order
+(portal.registry).
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 
+from portal import registry
 from portal.choices import PRIVILEGED_GROUPS, PublicRole, StaffRole
 from portal.models import User
 
@@ -44,7 +46,6 @@ STAFF = frozenset(
 NGO_A = frozenset({"ngo_head", "ngo_member", "ngo_accountant"})
 NOBODY = frozenset()
 
-APPS = ("portal", "ngos", "grants", "evaluations", "reports")
 
 
 def make_user(email: str, *, group: str | None = None, mfa: bool | None = None, **fields) -> User:
@@ -69,12 +70,13 @@ class World:
             raise AttributeError(name) from None
 
 
+def access_modules() -> list:
+    """tests/<app>/access.py of every portal app, in layer order: an app without one is an error."""
+    return [import_module(f"tests.{label}.access") for label in registry.labels()]
+
+
 def builders():
-    for app in APPS:
-        try:
-            module = import_module(f"tests.{app}.access")
-        except ModuleNotFoundError:
-            continue
+    for module in access_modules():
         yield from getattr(module, "BUILDERS", [])
 
 

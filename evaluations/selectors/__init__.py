@@ -1,6 +1,6 @@
 """Every queryset a page of the evaluations app shows, one module per concept.
 
-`published_minutes()` is the hook the results page (grants.screening.selectors.results_by_call) looks for:
+`published_minutes()` is what the results page (reports.selectors.results_by_call) lists:
 the draw protocols and commission minutes published for each call.
 """
 

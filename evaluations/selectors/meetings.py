@@ -1,10 +1,36 @@
+import math
+from dataclasses import dataclass
+
 from django.db.models import Prefetch
 
 from grants.models import Application, Lot
 
-from ..choices import MeetingStatus
+from ..choices import Attendance, MeetingStatus
 from ..models import ApplicationDecision, LotDecision, Meeting, MeetingAttendance, ResultLetter, Rubric
 from .ranking import lot_ranking
+
+
+@dataclass(frozen=True)
+class Quorum:
+    members: int
+    present: int
+    needed: int
+
+    @property
+    def reached(self) -> bool:
+        return self.members > 0 and self.present >= self.needed
+
+
+def quorum_needed(members: int) -> int:
+    """At least two thirds of the members, rounded up: 3 → 2, 5 → 4, 7 → 5."""
+    return math.ceil(2 * members / 3)
+
+
+def quorum_of(meeting: Meeting, attendance=None) -> Quorum:
+    rows = list(meeting.attendance.all()) if attendance is None else attendance
+    members = len(rows)
+    present = sum(1 for row in rows if row.attendance != Attendance.ABSENT)
+    return Quorum(members=members, present=present, needed=quorum_needed(members))
 
 
 def lots_of_panel(panel):

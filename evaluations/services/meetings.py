@@ -1,8 +1,6 @@
 """The commission meeting: attendance and quorum (at least 2/3), a decision per lot, then the statuses, the
 minutes and the letters."""
 
-import math
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,35 +14,13 @@ from portal.audit import record
 
 from ..choices import AssignmentStatus, Attendance, MeetingStatus, MemberRole, Outcome, PanelStatus, Recommendation
 from ..models import ApplicationDecision, Assignment, LotDecision, Meeting, MeetingAttendance, Panel, Rubric
+from ..selectors.meetings import quorum_of
 from ..selectors.ranking import lot_ranking
 
 R = Recommendation
 FROM_RECOMMENDATION = {R.WINNER: Outcome.WINNER, R.RESERVE: Outcome.RESERVE, R.BELOW_THRESHOLD: Outcome.NOT_FUNDED}
 STATUS_OF = {Outcome.WINNER: ApplicationStatus.WINNER, Outcome.RESERVE: ApplicationStatus.RESERVE,
              Outcome.NOT_FUNDED: ApplicationStatus.NOT_FUNDED}
-
-
-@dataclass(frozen=True)
-class Quorum:
-    members: int
-    present: int
-    needed: int
-
-    @property
-    def reached(self) -> bool:
-        return self.members > 0 and self.present >= self.needed
-
-
-def quorum_needed(members: int) -> int:
-    """At least two thirds of the members, rounded up: 3 → 2, 5 → 4, 7 → 5."""
-    return math.ceil(2 * members / 3)
-
-
-def quorum_of(meeting: Meeting, attendance=None) -> Quorum:
-    rows = list(meeting.attendance.all()) if attendance is None else attendance
-    members = len(rows)
-    present = sum(1 for row in rows if row.attendance != Attendance.ABSENT)
-    return Quorum(members=members, present=present, needed=quorum_needed(members))
 
 
 def scoring_open(panel: Panel) -> int:

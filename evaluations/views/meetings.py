@@ -13,14 +13,13 @@ from portal.pdf import pdf_response
 from ..choices import MeetingStatus, MemberRole
 from ..forms.meetings import LotDecisionForm, MeetingForm
 from ..models import Meeting, Panel
-from ..selectors.meetings import meeting_of, rankings_of_panel
+from ..selectors.meetings import meeting_of, quorum_of, rankings_of_panel
 from ..services.meetings import (
     lot_decide,
     meeting_close,
     meeting_open,
     meeting_publish,
     meeting_set_attendance,
-    quorum_of,
     scoring_open,
     undecided_lots,
 )

@@ -10,13 +10,24 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from portal import money
 from portal.formatting import tenge
 
 from .choices import DIRECT_CATEGORIES, BudgetCategory
-from .models import line_amount
 
 ZERO = Decimal("0")
 INSTITUTIONAL_SHARE_PERCENT = Decimal("10")
+
+
+def rule_attributes() -> dict[str, str]:
+    """The rules' figures as the page hands them to static/js/money.js (data-* on the budget table), so the
+    browser checks what this module checks without a second copy of the constants."""
+    return {
+        "data-direct-categories": " ".join(sorted(str(category) for category in DIRECT_CATEGORIES)),
+        "data-institutional-category": str(BudgetCategory.INSTITUTIONAL),
+        "data-administrative-category": str(BudgetCategory.ADMINISTRATIVE),
+        "data-institutional-share-percent": str(INSTITUTIONAL_SHARE_PERCENT),
+    }
 
 
 class Rule:
@@ -57,13 +68,13 @@ def totals_of(lines: Iterable[tuple[str, Decimal]]) -> BudgetTotals:
 
 def totals_of_lines(lines) -> BudgetTotals:
     """From BudgetLine objects (or anything with category, quantity and unit_cost)."""
-    return totals_of((line.category, line_amount(line.quantity, line.unit_cost)) for line in lines)
+    return totals_of((line.category, money.line_amount(line.quantity, line.unit_cost)) for line in lines)
 
 
 def _percent(part: Decimal, whole: Decimal) -> str:
     if not whole:
         return "0"
-    return formats.number_format((part * 100 / whole).quantize(Decimal("0.01")), decimal_pos=2)
+    return formats.number_format(money.percent_of(part, whole), decimal_pos=2)
 
 
 def violations(totals: BudgetTotals, *, lot_budget: Decimal) -> list[BudgetViolation]:
@@ -96,7 +107,7 @@ def violations(totals: BudgetTotals, *, lot_budget: Decimal) -> list[BudgetViola
                     "amount": tenge(totals.institutional),
                     "share": _percent(totals.institutional, totals.total),
                     "total": tenge(totals.total),
-                    "allowed": tenge((totals.total * INSTITUTIONAL_SHARE_PERCENT / 100).quantize(Decimal("0.01"))),
+                    "allowed": tenge(money.share(totals.total, INSTITUTIONAL_SHARE_PERCENT)),
                 },
             )
         )

@@ -1,12 +1,14 @@
 """An NGO's application to a lot: the draft it edits, the snapshots it submits, and the documents it attaches."""
 
 import secrets
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from portal.money import line_amount
 
 from .choices import (
     EDITABLE_STATUSES,
@@ -18,7 +20,6 @@ from .choices import (
 )
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
-TIYN = Decimal("0.01")
 
 __all__ = [
     "Application",
@@ -203,11 +204,6 @@ class BudgetLine(models.Model):
     @property
     def amount(self) -> Decimal:
         return line_amount(self.quantity, self.unit_cost)
-
-
-def line_amount(quantity, unit_cost) -> Decimal:
-    """Quantity × unit cost in tiyn, half up: the one rounding every total in the portal uses."""
-    return (Decimal(quantity or 0) * Decimal(unit_cost or 0)).quantize(TIYN, rounding=ROUND_HALF_UP)
 
 
 def application_document_path(instance, filename):

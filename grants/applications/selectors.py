@@ -3,13 +3,13 @@
 import hashlib
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from portal import money
 from portal.models import AuditEntry
 
 from . import budget, checks
@@ -173,7 +173,7 @@ def snapshot_hash(snapshot: dict) -> str:
 
 
 def _money(value) -> str | None:
-    return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
+    return None if value is None else str(money.to_tiyn(value))
 
 
 def build_snapshot(app) -> dict:

@@ -2,14 +2,16 @@
 
 from celery import shared_task
 
-from . import notifications, services
+from . import notifications
 from .models import Submission
 
 
 @shared_task
 def send_submission_receipt(submission_id: int) -> int:
+    from .services import submission_receipt  # inside: the services schedule these tasks (no circle)
+
     submission = Submission.objects.select_related("application__lot__call", "application__ngo").get(pk=submission_id)
-    pdf = services.submission_receipt(submission=submission)
+    pdf = submission_receipt(submission=submission)
     return notifications.submission_receipt(submission, pdf)
 
 

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
 
+from portal import money
 from portal.translation import Translated
 
 from ..choices import GrantType
@@ -100,9 +100,10 @@ class Lot(models.Model):
         """Sum of the justification lines; uses prefetched lines when the selector loaded them."""
         cache = getattr(self, "_prefetched_objects_cache", {})
         if "justification_lines" in cache:
-            return sum((line.amount for line in cache["justification_lines"]), Decimal("0"))
-        total = self.justification_lines.aggregate(total=Sum(F("quantity") * F("unit_cost")))["total"]
-        return (total or Decimal("0")).quantize(Decimal("0.01"))
+            return money.total(line.amount for line in cache["justification_lines"])
+        # The same sum of lines each rounded half up (portal.money), not one rounding of the exact sum.
+        lines = self.justification_lines.values_list("quantity", "unit_cost")
+        return money.total(money.line_amount(quantity, unit_cost) for quantity, unit_cost in lines)
 
 
 class LotIndicator(models.Model):
@@ -171,4 +172,4 @@ class CostJustificationLine(models.Model):
 
     @property
     def amount(self) -> Decimal:
-        return ((self.quantity or Decimal("0")) * (self.unit_cost or Decimal("0"))).quantize(Decimal("0.01"))
+        return money.line_amount(self.quantity, self.unit_cost)

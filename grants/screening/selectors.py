@@ -1,6 +1,4 @@
-"""Reads for screening and the public results: fixed query counts whatever the number of applications."""
-
-from importlib import import_module
+"""Reads for screening and its published conclusion: fixed query counts whatever the number of applications."""
 
 from django.db.models import Count, Prefetch, Q
 
@@ -76,21 +74,3 @@ def published_conclusions():
 
 def conclusion_of(call_code: str) -> ScreeningConclusion | None:
     return published_conclusions().filter(call__code=call_code).first()
-
-
-def results_by_call() -> list[dict]:
-    """Published result documents grouped by call, newest first: screening conclusions, and the commission
-    minutes once evaluations publishes them (evaluations.selectors.published_minutes(), when it exists)."""
-    groups: dict[int, dict] = {}
-    for conclusion in published_conclusions():
-        group = groups.setdefault(conclusion.call_id, {"call": conclusion.call, "documents": [], "latest": None})
-        group["documents"].append({"kind": "screening", "object": conclusion, "published_at": conclusion.published_at})
-    minutes = getattr(import_module("evaluations.selectors"), "published_minutes", None)
-    if minutes is not None:
-        for document in minutes():
-            group = groups.setdefault(document.call_id, {"call": document.call, "documents": [], "latest": None})
-            group["documents"].append({"kind": "minutes", "object": document, "published_at": document.published_at})
-    for group in groups.values():
-        group["documents"].sort(key=lambda d: d["published_at"])
-        group["latest"] = group["documents"][-1]["published_at"]
-    return sorted(groups.values(), key=lambda g: g["latest"], reverse=True)

@@ -1,11 +1,11 @@
-"""Staff screening pages, and the public results: the list of published documents and each conclusion."""
+"""Staff screening pages (the public results page is reports.views)."""
 
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -226,38 +226,3 @@ def export_xlsx(request, call):
     )
     response["Content-Disposition"] = f'attachment; filename="applications-{call.code}.xlsx"'
     return response
-
-
-# --- Public results -----------------------------------------------------------------------------------------
-
-
-def results_list(request):
-    return render(request, "grants/screening/results_list.html", {"groups": selectors.results_by_call()})
-
-
-def conclusion(request, call):
-    conclusion = selectors.conclusion_of(call)
-    if conclusion is None:
-        raise Http404
-    entries = list(selectors.conclusion_entries(conclusion.call))
-    return render(
-        request,
-        "grants/screening/conclusion.html",
-        {
-            "conclusion": conclusion,
-            "call": conclusion.call,
-            "admitted": [a for a in entries if a.screening.decision == ScreeningDecision.ADMITTED],
-            "not_admitted": [a for a in entries if a.screening.decision == ScreeningDecision.NOT_ADMITTED],
-        },
-    )
-
-
-def conclusion_pdf(request, call, language):
-    conclusion = selectors.conclusion_of(call)
-    if conclusion is None or language not in ("kk", "ru"):
-        raise Http404
-    document = conclusion.pdf_in(language)
-    if not document:
-        raise Http404(_("The PDF is being prepared; please try again in a minute."))
-    return FileResponse(document.open("rb"), content_type="application/pdf",
-                        filename=f"screening-conclusion-{conclusion.call.code}-{language}.pdf")

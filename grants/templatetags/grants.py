@@ -1,9 +1,17 @@
 from django import template
+from django.utils.html import format_html_join
 
 from grants import dates
+from grants.applications.budget import rule_attributes
 from grants.choices import CallPhase
 
 register = template.Library()
+
+
+@register.simple_tag
+def budget_rule_attributes() -> str:
+    """{% budget_rule_attributes %} on the budget table: the rules of grants.applications.budget for money.js."""
+    return format_html_join(" ", '{}="{}"', rule_attributes().items())
 
 register.filter("long_deadline", dates.long_deadline)
 register.filter("long_moment", dates.long_moment)

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from portal import money
 from portal.actions import form_action
 from portal.pdf import pdf_response
 
@@ -109,7 +110,7 @@ def lot_detail(request, call: str, lot: str):
         "call": lot_obj.call,
         "indicators": lot_obj.indicators.all(),
         "lines": lines,
-        "justification_total": sum((line.amount for line in lines), 0),
+        "justification_total": money.total(line.amount for line in lines),
     }
     return render(request, "grants/lot_detail.html", context)
 

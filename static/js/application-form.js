@@ -4,7 +4,6 @@
 (function () {
   "use strict";
 
-  var NBSP = "\u00a0";
   var form = document.getElementById("section-form");
   if (!form) { return; }
   var storageKey = form.dataset.autosaveKey;
@@ -12,60 +11,39 @@
   var lastInput = 0;
   var requestStarted = 0;
 
-  // ---- Money, exactly: amounts are BigInt tiyn (hundredths of a tenge). ----------------------------------
+  // ---- Budget totals as you type: the sums and the rules of static/js/money.js and the page. -------------
 
-  function toTiyn(text) {
-    var cleaned = String(text || "").replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-    if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) { return null; }
-    var parts = cleaned.split(".");
-    var fraction = ((parts[1] || "") + "00").slice(0, 2);
-    return BigInt(parts[0]) * 100n + BigInt(fraction);
-  }
-
-  function formatTenge(tiyn) {
-    var negative = tiyn < 0n;
-    if (negative) { tiyn = -tiyn; }
-    var whole = (tiyn / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-    var rest = tiyn % 100n;
-    var text = rest ? whole + "," + rest.toString().padStart(2, "0") : whole;
-    return (negative ? "\u2212" : "") + text + NBSP + "\u20b8";
-  }
+  var money = window.DemeuMoney;
 
   function recalcBudget() {
     var table = form.querySelector(".budget-table");
     if (!table) { return; }
+    var rules = money.budgetRules(table);
     var sums = { total: 0n, direct: 0n, institutional: 0n, administrative: 0n };
-    var direct = ["staff", "travel", "materials", "services", "equipment"];
     table.querySelectorAll("tr.budget-row").forEach(function (row) {
       var cell = row.querySelector("[data-line-amount]");
       var removed = row.querySelector("input[name$='-DELETE']");
-      var quantity = toTiyn((row.querySelector("[data-budget='quantity']") || {}).value);
-      var unitCost = toTiyn((row.querySelector("[data-budget='unit_cost']") || {}).value);
+      var quantity = money.parse((row.querySelector("[data-budget='quantity']") || {}).value);
+      var unitCost = money.parse((row.querySelector("[data-budget='unit_cost']") || {}).value);
       if ((removed && removed.checked) || quantity === null || unitCost === null) {
         if (cell) { cell.textContent = ""; }
         return;
       }
-      // quantity × unit cost, both in hundredths: divide by 100 once, rounding half up.
-      var amount = (quantity * unitCost + 50n) / 100n;
+      var amount = money.lineAmount(quantity, unitCost);
       var category = (row.querySelector("[data-budget='category']") || {}).value;
       sums.total += amount;
-      if (direct.indexOf(category) >= 0) { sums.direct += amount; }
-      if (category === "institutional") { sums.institutional += amount; }
-      if (category === "administrative") { sums.administrative += amount; }
-      if (cell) { cell.textContent = formatTenge(amount); }
+      if (rules.direct.indexOf(category) >= 0) { sums.direct += amount; }
+      if (category === rules.institutional) { sums.institutional += amount; }
+      if (category === rules.administrative) { sums.administrative += amount; }
+      if (cell) { cell.textContent = money.format(amount); }
     });
     Object.keys(sums).forEach(function (key) {
       var target = form.querySelector("[data-sum='" + key + "']");
-      if (target) { target.textContent = formatTenge(sums[key]); }
+      if (target) { target.textContent = money.format(sums[key]); }
     });
     var totalCell = form.querySelector("[data-budget-total]");
-    if (totalCell) { totalCell.textContent = formatTenge(sums.total); }
-    var lotBudget = toTiyn(table.dataset.lotBudget);
-    var verdicts = {
-      total: lotBudget === null || sums.total <= lotBudget,
-      institutional: sums.institutional * 10n <= sums.total,
-      administrative: sums.administrative <= sums.direct
-    };
+    if (totalCell) { totalCell.textContent = money.format(sums.total); }
+    var verdicts = money.budgetVerdicts(sums, money.parse(table.dataset.lotBudget), rules);
     Object.keys(verdicts).forEach(function (rule) {
       var item = form.querySelector("[data-rule='" + rule + "']");
       if (!item) { return; }

@@ -3,37 +3,17 @@
 (function () {
   "use strict";
 
-  var NBSP = "\u00a0";
-
-  function parseAmount(text) {
-    var cleaned = String(text || "").replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-    if (cleaned === "" || !/^-?\d*(\.\d*)?$/.test(cleaned)) { return null; }
-    var value = Number(cleaned);
-    return isFinite(value) ? value : null;
-  }
-
-  // Work in tiyn (hundredths) so sums are exact.
-  function toTiyn(value) { return Math.round(value * 100); }
-
-  function formatTenge(tiyn) {
-    var negative = tiyn < 0;
-    tiyn = Math.abs(tiyn);
-    var whole = Math.floor(tiyn / 100);
-    var rest = tiyn % 100;
-    var grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-    var text = rest ? grouped + "," + String(rest).padStart(2, "0") : grouped;
-    return (negative ? "\u2212" : "") + text + NBSP + "\u20b8";
-  }
+  var money = window.DemeuMoney;  // static/js/money.js: tiyn, half up, as portal/money.py
 
   function fieldValue(row, suffix) {
     var input = row.querySelector("input[name$='-" + suffix + "']");
-    return input ? parseAmount(input.value) : null;
+    return input ? money.parse(input.value) : null;
   }
 
   function recalc(form) {
     var body = form.querySelector("#line-rows");
     if (!body) { return; }
-    var total = 0;
+    var total = 0n;
     body.querySelectorAll("tr.justification-row").forEach(function (row) {
       var quantity = fieldValue(row, "quantity");
       var unitCost = fieldValue(row, "unit_cost");
@@ -42,26 +22,26 @@
         if (cell) { cell.textContent = ""; }
         return;
       }
-      var amount = Math.round(toTiyn(quantity) * toTiyn(unitCost) / 100);
+      var amount = money.lineAmount(quantity, unitCost);
       total += amount;
-      if (cell) { cell.textContent = formatTenge(amount); }
+      if (cell) { cell.textContent = money.format(amount); }
     });
     var totalCell = form.querySelector("[data-lines-total]");
-    if (totalCell) { totalCell.textContent = formatTenge(total); }
+    if (totalCell) { totalCell.textContent = money.format(total); }
     var status = form.querySelector("[data-lines-status]");
     var budgetInput = form.querySelector("[data-lot-budget]");
-    var budget = budgetInput ? parseAmount(budgetInput.value) : null;
+    var budget = budgetInput ? money.parse(budgetInput.value) : null;
     if (!status) { return; }
     if (budget === null) { status.textContent = ""; return; }
-    var difference = total - toTiyn(budget);
-    status.classList.toggle("text-success", difference === 0);
-    status.classList.toggle("text-danger", difference !== 0);
-    if (difference === 0) {
+    var difference = total - budget;
+    status.classList.toggle("text-success", difference === 0n);
+    status.classList.toggle("text-danger", difference !== 0n);
+    if (difference === 0n) {
       status.textContent = status.dataset.textMatch;
-    } else if (difference < 0) {
-      status.textContent = status.dataset.textUnder.replace("{amount}", formatTenge(-difference));
+    } else if (difference < 0n) {
+      status.textContent = status.dataset.textUnder.replace("{amount}", money.format(-difference));
     } else {
-      status.textContent = status.dataset.textOver.replace("{amount}", formatTenge(difference));
+      status.textContent = status.dataset.textOver.replace("{amount}", money.format(difference));
     }
   }
 

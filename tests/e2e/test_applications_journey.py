@@ -130,6 +130,13 @@ def test_a_member_drafts_with_autosave_and_the_head_submits_and_gets_the_receipt
     page.fill("[name='rows-0-quantity']", "10")
     page.fill("[name='rows-0-unit_cost']", "300000")
     expect(page.locator("[data-sum='total']")).to_have_text("3\u00a0000\u00a0000\u00a0₸")
+    # Half a tiyn rounds up in the browser as in portal.money: 0.5 × 0.01 = 0.005 → 0.01 ₸.
+    page.fill("[name='rows-0-quantity']", "0.5")
+    page.fill("[name='rows-0-unit_cost']", "0.01")
+    expect(page.locator("[data-sum='total']")).to_have_text("0,01\u00a0₸")
+    page.fill("[name='rows-0-quantity']", "10")
+    page.fill("[name='rows-0-unit_cost']", "300000")
+    expect(page.locator("[data-sum='total']")).to_have_text("3\u00a0000\u00a0000\u00a0₸")
     page.get_by_role("button", name="Add a budget line").click()
     page.select_option("[name='rows-1-category']", "institutional")
     page.fill("[name='rows-1-description']", "Бухгалтерлік бағдарлама")

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from evaluations.choices import Attendance, LetterStatus, MeetingStatus, MemberRole, Outcome
 from evaluations.models import ResultLetter
+from evaluations.selectors.meetings import quorum_needed
 from evaluations.selectors.published import published_documents
 from evaluations.services.assignments import panel_assign
 from evaluations.services.letters import letter_send
@@ -18,7 +19,6 @@ from evaluations.services.meetings import (
     meeting_open,
     meeting_publish,
     meeting_render_minutes,
-    quorum_needed,
 )
 from grants.applications.choices import ApplicationStatus
 from ngos.models import Membership

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tests.harness import Page
-from tests.world import EVERYONE, NGO_A, SIGNED_IN, STAFF
+from tests.world import NGO_A, SIGNED_IN, STAFF
 
 SCREENERS = frozenset({"screening_officer", "operator_admin"})
 
@@ -121,7 +121,4 @@ PAGES = [
     Page("screening:checks", SCREENERS, kwargs=screened, status=405),
     Page("screening:decide", SCREENERS, kwargs=screened, status=405),
     Page("screening:reopen", SCREENERS, kwargs=screened, status=405),
-    Page("results:list", EVERYONE),
-    Page("results:screening", EVERYONE, kwargs=lambda w: {"call": w.closed_call.code}),
-    Page("results:screening_pdf", EVERYONE, kwargs=lambda w: {"call": w.closed_call.code, "language": "ru"}),
 ]

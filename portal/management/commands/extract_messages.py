@@ -13,11 +13,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-APPS = ("ngos", "grants", "evaluations", "reports")
+from portal import registry
+
 PROJECT_IGNORE = [
     ".venv", "tests", "bench", "staticfiles", "node_modules", "config/allauth_locale",
     # our overrides of allauth's templates use allauth's msgids: see config/allauth_locale
-    "templates/account", "templates/mfa", "templates/allauth", *APPS,
+    "templates/account", "templates/mfa", "templates/allauth",
 ]
 
 
@@ -31,11 +32,10 @@ class Command(BaseCommand):
         try:
             os.chdir(base)
             options = {"locale": languages, "no_obsolete": True, "verbosity": 0}
-            call_command("makemessages", ignore_patterns=PROJECT_IGNORE, **options)
-            for app in APPS:
-                if not (base / app).is_dir():
-                    continue
-                (base / app / "locale").mkdir(exist_ok=True)
+            # Each app with its own catalogue (portal.registry) is left to its own pass.
+            apps = [config.label for config in registry.catalogue_apps()]
+            call_command("makemessages", ignore_patterns=PROJECT_IGNORE + apps, **options)
+            for app in apps:
                 os.chdir(base / app)
                 with override_settings(LOCALE_PATHS=[]):
                     call_command("makemessages", ignore_patterns=["tests"], **options)

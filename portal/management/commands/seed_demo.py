@@ -1,13 +1,10 @@
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils.module_loading import import_string
 
+from portal import registry
 from portal.demo import DEMO_PASSWORD, describe
-
-# Order matters: each app's demo builds on the ones before it.
-DEMO_APPS = ("portal", "ngos", "grants", "evaluations", "reports")
 
 
 class Command(BaseCommand):
@@ -19,14 +16,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The services send e-mails as they would for real users; the demo keeps them off the console.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            for app in DEMO_APPS:
-                try:
-                    module = import_module(f"{app}.demo")
-                except ModuleNotFoundError:
+            # Layer order (portal.registry): each app's demo builds on the ones below it.
+            for config in registry.portal_apps():
+                if not config.contributes.demo:
                     continue
-                with transaction.atomic():
-                    module.seed(stdout=self.stdout)
-                self.stdout.write(f"demo data: {app} ready")
+                for path in config.contributes.demo:
+                    with transaction.atomic():
+                        import_string(path)(stdout=self.stdout)
+                self.stdout.write(f"demo data: {config.label} ready")
         if not options["quiet_accounts"]:
             self.stdout.write("")
             self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from grants.applications import budget
 from grants.applications.choices import DIRECT_CATEGORIES, BudgetCategory
-from grants.applications.models import line_amount
+from portal.money import line_amount
 
 CATEGORIES = [c.value for c in BudgetCategory]
 tiyn = st.integers(min_value=0, max_value=10**11)  # up to a billion tenge per line

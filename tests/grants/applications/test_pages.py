@@ -152,3 +152,23 @@ def test_a_lot_of_a_call_not_yet_announced_cannot_be_applied_to(client, lot, mem
     lot.call.save()
     client.force_login(member)
     assert client.get(reverse("applications:start", kwargs={"lot": lot.code})).status_code == 404
+
+
+def test_the_budget_section_hands_the_rules_to_the_browser_from_the_python_constants(client, application, member,
+                                                                                     monkeypatch):
+    """money.js reads the rules from the page: change the constant and the page changes with it."""
+    import re
+
+    from grants.applications import budget
+
+    monkeypatch.setattr(budget, "INSTITUTIONAL_SHARE_PERCENT", budget.Decimal("15"))
+    client.force_login(member)
+    url = reverse("applications:section", kwargs={"pk": application.pk, "section": "budget"})
+    body = client.get(url).content.decode()
+    table = dict(re.findall(r'(data-[a-z-]+)="([^"]*)"', re.search(r"<table[^>]*budget-table[^>]*>", body).group()))
+    assert table["data-institutional-share-percent"] == "15"
+    assert table["data-direct-categories"].split() == ["equipment", "materials", "services", "staff", "travel"]
+    assert (table["data-institutional-category"], table["data-administrative-category"]) == (
+        "institutional", "administrative")
+    scripts = re.findall(r'<script src="([^"]+)"', body)
+    assert scripts.index("/static/js/money.js") < scripts.index("/static/js/application-form.js")

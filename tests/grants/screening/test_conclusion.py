@@ -7,14 +7,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from grants.screening import services
 from grants.screening.models import ScreeningConclusion
-
-from .conftest import close
 
 pytestmark = pytest.mark.django_db
 PASS_ALL = {"documents_valid": ("pass", ""), "activities_within_lot": ("pass", "")}
@@ -75,68 +72,6 @@ def test_each_ngo_is_notified_in_its_members_language(
     assert len(by_number[submitted.registration_number]) == 2  # head and member of the first NGO
     (rejected,) = by_number[second.registration_number]  # the second NGO's head, who reads Russian
     assert "не допущена" in rejected.body and "НПО отсутствует в базе данных НПО за 2025 год." in rejected.body
-
-
-@pytest.mark.parametrize(
-    "language, reason", [("kk", "ҮЕҰ 2025 жылға ҮЕҰ дерекқорында жоқ."), ("ru", "НПО отсутствует в базе данных НПО")]
-)
-def test_the_public_page_lists_admitted_and_rejected_with_reasons(client, submitted, second, officer, language,
-                                                                  reason):
-    decide_both(submitted, second, officer)
-    services.conclusion_publish(call=submitted.lot.call, user=officer)
-    with translation.override(language):
-        url = reverse("results:screening", kwargs={"call": submitted.lot.call.code})
-    body = client.get(url).content.decode()
-    admitted_part, rejected_part = body.split('id="rejected-heading"')
-    assert submitted.registration_number in admitted_part and second.registration_number not in admitted_part
-    assert second.registration_number in rejected_part and reason in rejected_part
-
-
-def test_the_results_list_shows_the_published_conclusion_by_call(client, submitted, second, officer):
-    decide_both(submitted, second, officer)
-    conclusion = services.conclusion_publish(call=submitted.lot.call, user=officer)
-    body = client.get(reverse("results:list")).content.decode()
-    assert conclusion.number in body and submitted.lot.call.title_kk in body
-
-
-def test_the_results_list_runs_the_same_queries_for_one_or_many_calls(client, submitted, second, officer):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    decide_both(submitted, second, officer)
-    services.conclusion_publish(call=submitted.lot.call, user=officer)
-    with CaptureQueriesContext(connection) as one:
-        client.get(reverse("results:list"))
-    for _ in range(3):
-        _another_published_call(officer)
-    with CaptureQueriesContext(connection) as many:
-        body = client.get(reverse("results:list")).content.decode()
-    for conclusion in ScreeningConclusion.objects.all():
-        assert conclusion.number in body
-    assert ScreeningConclusion.objects.count() == 4
-    assert len(many) == len(one)
-
-
-def _another_published_call(officer):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from grants.applications import services as application_services
-
-    from ..applications.factories import LotFactory, NGOFactory, person, ready_application
-
-    lot = LotFactory()
-    ngo = NGOFactory()
-    head = person(ngo, "head")
-    app = ready_application(lot, ngo)
-    application_services.application_submit(application=app, user=head, now=timezone.now())
-    close(lot.call)
-    screening = services.screening_start(application=app, user=officer)
-    services.screening_record_checks(screening=screening, user=officer,
-                                     results={**PASS_ALL, "ngo_listed": ("pass", "Есеп бар")})
-    services.screening_decide(screening=screening, decision="admitted", user=officer)
-    services.conclusion_publish(call=lot.call, user=officer, now=timezone.now() + timedelta(seconds=1))
 
 
 def test_staff_export_every_submitted_application_to_csv_and_xlsx(client, submitted, second, officer):

@@ -1,4 +1,4 @@
-"""/<lang>/results/: published result documents by call (screening conclusions; commission minutes to come)."""
+"""/<lang>/results/: published result documents by call (screening conclusions, commission minutes)."""
 
 from django.urls import path
 
