@@ -51,6 +51,14 @@ class CriterionForm(PortalModelForm):
 
 
 class BaseCriterionFormSet(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "ORDER" in form.fields:
+            form.fields["ORDER"].label = _("Order")
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this criterion")
+        form.fit_fields()
+
     def clean(self):
         super().clean()
         if any(self.errors):
