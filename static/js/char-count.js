@@ -1,11 +1,14 @@
 /* A live counter under every text input or area with a length limit (the form base sets data-counter to the
    sentence in the page's language, with {remaining} for the number). The visible count follows each key; the
    polite live region speaks only after a pause, so a screen reader is not interrupted at every letter.
+   The count shows while the field has focus, and stays when the text is close to the limit (the rows of
+   a table would be cluttered with counters no one is typing into).
    Works for fields added later by htmx (rows of a table) too. No inline script: the strict CSP forbids it. */
 (function () {
   "use strict";
 
   var PAUSE_MS = 800;
+  var NEAR = 0.9;  // from 90 % of the limit the count stays in view
 
   function format(number) {
     return number.toLocaleString(document.documentElement.lang || undefined);
@@ -32,9 +35,12 @@
       return field.dataset.counter.replace("{remaining}", format(remaining));
     }
 
+    var focused = false;
+
     function update(speak) {
       visible.textContent = text();
       visible.classList.toggle("text-danger", field.value.length >= limit);
+      visible.classList.toggle("d-none", !focused && field.value.length < limit * NEAR);
       if (timer) window.clearTimeout(timer);
       if (speak) {
         timer = window.setTimeout(function () { spoken.textContent = text(); }, PAUSE_MS);
@@ -42,6 +48,8 @@
     }
 
     field.addEventListener("input", function () { update(true); });
+    field.addEventListener("focus", function () { focused = true; update(false); });
+    field.addEventListener("blur", function () { focused = false; update(false); });
     update(false);
   }
 
