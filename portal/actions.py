@@ -56,7 +56,8 @@ def button_action(
 ) -> HttpResponse:
     """Run perform() for a POST of a button (no form to show errors on); say what happened and redirect.
 
-    `refused` is an optional sentence put before the service's reasons ("The call cannot be announced yet:")."""
+    `refused` is an optional sentence put before the service's reasons ("The call cannot be announced yet:");
+    `extra_tags` mark the refusal's messages, for a page that shows them next to the button."""
     result = None
     try:
         result = perform()
@@ -67,5 +68,5 @@ def button_action(
             messages.error(request, message, extra_tags=extra_tags)
     else:
         if success:
-            messages.success(request, _resolve(success, result), extra_tags=extra_tags)
+            messages.success(request, _resolve(success, result))
     return redirect(_resolve(redirect_to, result))

@@ -2,8 +2,9 @@
    sentence in the page's language, with {remaining} for the number). The visible count follows each key; the
    polite live region speaks only after a pause, so a screen reader is not interrupted at every letter.
    The count shows while the field has focus, and stays when the text is close to the limit (the rows of
-   a table would be cluttered with counters no one is typing into).
-   Works for fields added later by htmx (rows of a table) too. No inline script: the strict CSP forbids it. */
+   a table would be cluttered with counters no one is typing into). Hidden keeps its space: a count that
+   collapsed on blur would move the field below just as it is clicked.
+   Works for fields added later (rows of a table) too. No inline script: the strict CSP forbids it. */
 (function () {
   "use strict";
 
@@ -40,7 +41,7 @@
     function update(speak) {
       visible.textContent = text();
       visible.classList.toggle("text-danger", field.value.length >= limit);
-      visible.classList.toggle("d-none", !focused && field.value.length < limit * NEAR);
+      visible.classList.toggle("invisible", !focused && field.value.length < limit * NEAR);
       if (timer) window.clearTimeout(timer);
       if (speak) {
         timer = window.setTimeout(function () { spoken.textContent = text(); }, PAUSE_MS);
@@ -57,6 +58,17 @@
     (root || document).querySelectorAll("[data-counter][maxlength]").forEach(attach);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { scan(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { scan(event.target); });
+  document.addEventListener("DOMContentLoaded", function () {
+    scan(document);
+    // Rows added later (by htmx or cloned from a template) get their counters too.
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.matches("[data-counter][maxlength]")) attach(node);
+          scan(node);
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  });
 })();
