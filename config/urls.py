@@ -7,8 +7,13 @@ from portal import views as portal_views
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    path("favicon.ico", portal_views.favicon, name="favicon"),
+    # Public uploads only (settings.PUBLIC_MEDIA_PREFIXES), in every set-up: private ones have their own views.
+    path(settings.MEDIA_URL.strip("/") + "/<path:path>", portal_views.public_media, name="public_media"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", portal_views.set_language, name="set_language"),
+    # Ours, among allauth's account pages (which follow the language cookie): before allauth's include.
+    path("accounts/email/confirmation/", portal_views.email_confirmation, name="email_confirmation"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
@@ -23,11 +28,6 @@ urlpatterns += i18n_patterns(
     path("", include("evaluations.urls")),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler403 = "portal.views.error_403"
 handler404 = "portal.views.error_404"

@@ -12,3 +12,6 @@ class EvaluationsConfig(PortalApp, AppConfig):
         permissions=("evaluations.permissions.ROLE_PERMISSIONS",),
         demo=("evaluations.demo.seed",),
     )
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)

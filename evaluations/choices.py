@@ -34,7 +34,7 @@ class PanelStatus(models.TextChoices):
 class MemberRole(models.TextChoices):
     CHAIR = "chair", _("Chair")
     SECRETARY = "secretary", _("Secretary")
-    MEMBER = "member", _("Member")
+    MEMBER = "member", pgettext_lazy("commission role", "Member")
     RESERVE = "reserve", _("Reserve")
 
 

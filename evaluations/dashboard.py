@@ -29,7 +29,7 @@ def panels(request):
             "links": [(reverse("evaluations:register"), _("Open the register")),
                       (reverse("evaluations:calls"), _("Evaluation of calls"))],
         })
-    if user.is_authenticated and not user.has_perm("evaluations.view_own_assignments"):
+    if user.has_perm("evaluations.apply_as_expert") and not user.has_perm("evaluations.view_own_assignments"):
         from .selectors.experts import profile_of
 
         if profile_of(user) is None:

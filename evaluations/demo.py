@@ -57,7 +57,7 @@ def _profile(user, *, region, by_ngo, ngo, spheres, admin, activate=True):
     expert = Expert.objects.filter(user=user).first()
     if expert is None:
         expert = experts.expert_apply(
-            user=user, spheres=spheres, speaks_kk=True, speaks_ru=True, region=region,
+            actor=user, spheres=spheres, speaks_kk=True, speaks_ru=True, region=region,
             nominated_by=Nominator.NGO if by_ngo else Nominator.OPERATOR, nominating_ngo=ngo if by_ngo else None,
             position="Университет оқытушысы / преподаватель университета",
             experience="Әлеуметтік жобаларды бағалау тәжірибесі 8 жыл. Опыт оценки социальных проектов — 8 лет.",

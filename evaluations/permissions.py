@@ -1,5 +1,6 @@
 """Model permissions of the staff roles: reading in the admin and for the auditor. Every change goes through
-the services behind the app's own pages (rules.py), so scores, draws and decisions are never edited here."""
+the services behind the app's own pages (rules.py), so experts, rubrics, scores, draws and decisions are never
+edited here."""
 
 from portal.choices import StaffRole
 
@@ -11,7 +12,6 @@ VIEW = [f"evaluations.view_{model}" for model in MODELS]
 
 ROLE_PERMISSIONS = {
     StaffRole.CALL_MANAGER: VIEW,
-    StaffRole.OPERATOR_ADMIN: VIEW + ["evaluations.change_expert", "evaluations.change_rubric",
-                                      "evaluations.change_criterion"],
+    StaffRole.OPERATOR_ADMIN: VIEW,
     StaffRole.AUDITOR: VIEW,
 }

@@ -3,7 +3,7 @@ the chair and secretary of a commission run its meeting."""
 
 import rules
 
-from portal.rules import is_auditor, is_call_manager, is_expert, is_operator_admin
+from portal.rules import is_auditor, is_call_manager, is_civil_society, is_expert, is_operator_admin
 
 from .choices import MemberRole
 
@@ -44,7 +44,7 @@ def holds_assignment(user, assignment):
     return assignment is not None and user.is_authenticated and assignment.expert.user_id == user.pk
 
 
-rules.add_perm("evaluations.apply_as_expert", rules.is_authenticated)
+rules.add_perm("evaluations.apply_as_expert", is_civil_society)
 rules.add_perm("evaluations.view_register", is_evaluation_reader)
 rules.add_perm("evaluations.manage_register", is_evaluation_manager)
 rules.add_perm("evaluations.view_expert_cv", is_evaluation_reader | is_own_profile)

@@ -1,7 +1,9 @@
-"""The Django admin for the reference data (customers, years, calendar); calls and lots have their own
-staff pages, where the rules and the audit apply."""
+"""The Django admin for the reference data (customers, years, calendar); calls, lots and directions are read-only
+here: they change on their own staff pages, where the rules, the state tables and the audit apply."""
 
 from django.contrib import admin
+
+from portal.admin import WorkflowAdmin, WorkflowInline
 
 from .models import (
     CalendarDay,
@@ -38,13 +40,13 @@ class CalendarDayAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
 
 
-class PriorityDirectionInline(admin.TabularInline):
+class PriorityDirectionInline(WorkflowInline):
     model = PriorityDirection
     extra = 0
 
 
 @admin.register(PriorityDirectionList)
-class PriorityDirectionListAdmin(admin.ModelAdmin):
+class PriorityDirectionListAdmin(WorkflowAdmin):
     list_display = ["customer", "fiscal_year", "status", "discussion_starts_on", "discussion_ends_on"]
     list_filter = ["status", "fiscal_year"]
     inlines = [PriorityDirectionInline]
@@ -52,24 +54,24 @@ class PriorityDirectionListAdmin(admin.ModelAdmin):
 
 
 @admin.register(DirectionComment)
-class DirectionCommentAdmin(admin.ModelAdmin):
+class DirectionCommentAdmin(WorkflowAdmin):
     list_display = ["direction", "author", "created_at", "resolution"]
     list_filter = ["resolution"]
     readonly_fields = ["direction", "author", "text", "created_at", "resolution", "response", "answered_by",
                        "answered_at"]
 
 
-class LotIndicatorInline(admin.TabularInline):
+class LotIndicatorInline(WorkflowInline):
     model = LotIndicator
     extra = 0
 
 
-class CostJustificationLineInline(admin.TabularInline):
+class CostJustificationLineInline(WorkflowInline):
     model = CostJustificationLine
     extra = 0
 
 
-class LotInline(admin.TabularInline):
+class LotInline(WorkflowInline):
     model = Lot
     extra = 0
     fields = ["code", "title_ru", "region", "grant_type", "term_months", "budget"]
@@ -77,7 +79,7 @@ class LotInline(admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(WorkflowAdmin):
     list_display = ["code", "title_ru", "customer", "status", "opens_at", "closes_at"]
     list_filter = ["status", "fiscal_year", "customer"]
     search_fields = ["code", "title_ru", "title_kk"]
@@ -86,7 +88,7 @@ class CallAdmin(admin.ModelAdmin):
 
 
 @admin.register(Lot)
-class LotAdmin(admin.ModelAdmin):
+class LotAdmin(WorkflowAdmin):
     list_display = ["code", "call", "region", "grant_type", "budget"]
     list_filter = ["grant_type", "region"]
     search_fields = ["code", "title_ru", "title_kk"]
@@ -94,6 +96,6 @@ class LotAdmin(admin.ModelAdmin):
 
 
 @admin.register(Clarification)
-class ClarificationAdmin(admin.ModelAdmin):
+class ClarificationAdmin(WorkflowAdmin):
     list_display = ["call", "ngo", "asked_at", "status"]
     list_filter = ["status"]

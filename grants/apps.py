@@ -14,3 +14,6 @@ class GrantsConfig(PortalApp, AppConfig):
         home=("grants.selectors.home",),
         home_order=10,  # open calls first: what most visitors come for
     )
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)

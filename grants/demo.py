@@ -39,6 +39,10 @@ from .models import (
 from .workdays import add_working_days
 
 
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def at_astana(day: date, hours: int, minutes: int = 0) -> datetime:
     return datetime.combine(day, time(hours, minutes), tzinfo=ASTANA)
 
@@ -136,8 +140,9 @@ def seed_lot(call: Call, code: str, theme_name: str, region_slug: str | None, di
             "call": call, "position": call.lots.count() + 1, "direction": directions.get(theme["direction"]),
             "region": region, "grant_type": theme["grant_type"], "term_months": theme["term_months"],
             "budget": theme["budget"], "grants_count": 1,
-            "title_kk": theme["title_kk"].format(region=region_kk),
-            "title_ru": theme["title_ru"].format(region=region_ru),
+            # A title starts with a capital even when the region's name does not («город Алматы»).
+            "title_kk": capitalized(theme["title_kk"].format(region=region_kk)),
+            "title_ru": capitalized(theme["title_ru"].format(region=region_ru)),
             **{k: theme[k] for k in ("problem_kk", "problem_ru", "target_groups_kk", "target_groups_ru",
                                      "expected_results_kk", "expected_results_ru", "requirements_kk",
                                      "requirements_ru")},

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ngos.models import NGO
 from portal import money
@@ -302,7 +303,7 @@ class CommentAnswerForm(PortalForm):
         choices=[(c.value, c.label) for c in CommentResolution if c != CommentResolution.PENDING],
         widget=forms.RadioSelect,
     )
-    response = forms.CharField(label=_("Reason"), widget=text_area(3), max_length=4000)
+    response = forms.CharField(label=pgettext_lazy("justification", "Reason"), widget=text_area(3), max_length=4000)
 
 
 # --- Calendar and years ------------------------------------------------------------------------

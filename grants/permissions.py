@@ -1,18 +1,20 @@
 """Model permissions of the staff groups for the grants app (applied by manage.py sync_roles).
 
-Call managers keep customers, years, the calendar, directions, calls and lots; every other staff
-role and the auditor read them. Object-level decisions are in rules.py.
+Call managers keep the reference data (customers, years, the calendar). Directions, calls and lots change only
+through the services behind the staff pages (state tables and the audit), so no group may add, change or
+delete them as models; every staff role and the auditor read them. Object-level decisions are in rules.py.
 """
 
 from portal.choices import StaffRole
 
-MODELS = [
-    "customer", "fiscalyear", "calendarday", "prioritydirectionlist", "prioritydirection", "directioncomment",
-    "call", "calldocument", "deadlineextension", "lot", "lotindicator", "costjustificationline", "clarification",
+REFERENCE = ["customer", "fiscalyear", "calendarday"]
+WORKFLOW = [
+    "prioritydirectionlist", "prioritydirection", "directioncomment", "call", "calldocument", "deadlineextension",
+    "lot", "lotindicator", "costjustificationline", "clarification",
 ]
-
+MODELS = REFERENCE + WORKFLOW
 VIEW = [f"grants.view_{model}" for model in MODELS]
-WRITE = [f"grants.{action}_{model}" for model in MODELS for action in ("add", "change", "delete")]
+WRITE = [f"grants.{action}_{model}" for model in REFERENCE for action in ("add", "change", "delete")]
 
 ROLE_PERMISSIONS = {
     StaffRole.CALL_MANAGER: VIEW + WRITE,

@@ -6,8 +6,9 @@ from decimal import Decimal
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from portal.formatting import tenge
+from portal.formatting import number, tenge
 from portal.translation import localized
 
 from .choices import CallStatus, ClarificationStatus, CommentResolution, DirectionListStatus
@@ -273,8 +274,15 @@ def home() -> dict:
     figures = []
     if totals["calls"]:
         figures = [
-            {"value": totals["calls"], "label": _("calls open for applications")},
-            {"value": totals["lots"], "label": _("lots in open calls")},
+            # The number stands apart from its label on the card; the label still agrees with it.
+            {
+                "value": number(totals["calls"]),
+                "label": ngettext("call open for applications", "calls open for applications", totals["calls"]),
+            },
+            {
+                "value": number(totals["lots"]),
+                "label": ngettext("lot in open calls", "lots in open calls", totals["lots"]),
+            },
             {"value": tenge(totals["budget"] or Decimal("0")), "label": _("on offer in open calls")},
         ]
     return {"figures": figures, "open_calls": calls}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("calls/<slug:call>/", public.call_detail, name="detail"),
     path("calls/<slug:call>/questions/", public.ask, name="ask"),
     path("calls/<slug:call>/deadline.ics", public.deadline_ics, name="ics"),
+    path("calls/<slug:call>/documents/<int:pk>/", public.call_document, name="document"),
     path("calls/<slug:call>/announcement-<str:language>.pdf", public.announcement, name="announcement_pdf"),
     path("calls/<slug:call>/lots/<str:lot>/", public.lot_detail, name="lot"),
     # Public discussion of priority directions.

@@ -1,7 +1,9 @@
-"""The Django admin for NGOs: a technical back office. Verification and flags go through the staff
-pages (they are audited); here they are read-only."""
+"""The Django admin for NGOs: a technical back office that reads. Registration, verification, flags, members
+and yearly reports change through the services behind the staff and NGO pages (audited); spheres are edited here."""
 
 from django.contrib import admin
+
+from portal.admin import WorkflowAdmin, WorkflowInline
 
 from .models import NGO, Invitation, JoinRequest, Membership, Sphere, YearlyReport, YearlyReportVersion
 
@@ -12,14 +14,14 @@ class SphereAdmin(admin.ModelAdmin):
     ordering = ["position"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(WorkflowInline):
     model = Membership
     extra = 0
     raw_id_fields = ["user"]
 
 
 @admin.register(NGO)
-class NGOAdmin(admin.ModelAdmin):
+class NGOAdmin(WorkflowAdmin):
     list_display = ["bin", "name_ru", "region", "legal_form", "verification"]
     list_filter = ["verification", "legal_form", "region", "in_liquidation", "bankrupt", "suspended"]
     search_fields = ["bin", "name_kk", "name_ru", "short_name_kk", "short_name_ru"]
@@ -33,14 +35,14 @@ class NGOAdmin(admin.ModelAdmin):
 
 
 @admin.register(JoinRequest)
-class JoinRequestAdmin(admin.ModelAdmin):
+class JoinRequestAdmin(WorkflowAdmin):
     list_display = ["ngo", "user", "status", "created_at"]
     list_filter = ["status"]
     raw_id_fields = ["ngo", "user", "answered_by"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(WorkflowAdmin):
     list_display = ["ngo", "email", "role", "status", "expires_at"]
     list_filter = ["status"]
     raw_id_fields = ["ngo", "invited_by", "answered_by"]
@@ -56,7 +58,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(YearlyReport)
-class YearlyReportAdmin(admin.ModelAdmin):
+class YearlyReportAdmin(WorkflowAdmin):
     list_display = ["ngo", "year", "first_submitted_at"]
     list_filter = ["year"]
     raw_id_fields = ["ngo"]

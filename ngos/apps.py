@@ -14,3 +14,6 @@ class NgosConfig(PortalApp, AppConfig):
         home=("ngos.selectors.home",),
         account=("ngos.selectors.account_part",),
     )
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)

@@ -19,7 +19,7 @@ class VerificationStatus(models.TextChoices):
 
 class MemberRole(models.TextChoices):
     HEAD = "head", _("Head")
-    MEMBER = "member", _("Member")
+    MEMBER = "member", pgettext_lazy("NGO role", "Member")
     ACCOUNTANT = "accountant", _("Accountant")
 
 

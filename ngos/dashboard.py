@@ -43,7 +43,7 @@ def panels(request):
                 ],
             }
         )
-    if not memberships:
+    if not memberships and user.has_perm("ngos.register_ngo"):
         items.append(
             {
                 "title": _("Your NGO"),

@@ -7,6 +7,7 @@ import re
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from .choices import EligibilityFlag
@@ -41,7 +42,7 @@ def columns(year: int) -> list[tuple[str, callable]]:
         (_("Date of registration"), lambda ngo: ngo.registered_on.strftime("%d.%m.%Y") if ngo.registered_on else ""),
         (_("Region"), lambda ngo: ngo.region.name),
         (_("Address"), lambda ngo: ngo.address),
-        (_("Phone"), lambda ngo: ngo.phone),
+        (pgettext("contact", "Phone"), lambda ngo: ngo.phone),
         (_("E-mail"), lambda ngo: ngo.email),
         (_("Website"), lambda ngo: ngo.website),
         (_("Spheres of activity"), lambda ngo: "; ".join(sphere.name for sphere in ngo.spheres.all())),

@@ -1,7 +1,7 @@
 """Model permissions of the staff roles for NGOs (applied by `manage.py sync_roles` and after migrate).
 
-They mirror the object rules in rules.py: every staff role reads the register; screening officers
-and operator administrators change NGOs (verification and eligibility flags); the auditor reads.
+Every staff role reads the register. Verification, flags, members and reports change only through the
+services (rules.py decides who may), never as models; operator administrators keep the list of spheres.
 """
 
 from portal.choices import StaffRole
@@ -17,13 +17,12 @@ READ = [
     "ngos.view_fundsource",
     "ngos.view_spending",
 ]
-KEEP_REGISTER = READ + ["ngos.change_ngo"]
 
 ROLE_PERMISSIONS = {
     StaffRole.CALL_MANAGER: READ,
-    StaffRole.SCREENING_OFFICER: KEEP_REGISTER,
+    StaffRole.SCREENING_OFFICER: READ,
     StaffRole.MONITORING_OFFICER: READ,
     StaffRole.FINANCE_OFFICER: READ,
-    StaffRole.OPERATOR_ADMIN: KEEP_REGISTER + ["ngos.add_sphere", "ngos.change_sphere"],
+    StaffRole.OPERATOR_ADMIN: READ + ["ngos.add_sphere", "ngos.change_sphere"],
     StaffRole.AUDITOR: READ,
 }

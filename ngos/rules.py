@@ -10,7 +10,7 @@ keep the eligibility flags; the auditor reads only (see permissions.py for the m
 
 import rules
 
-from portal.rules import is_operator_admin, is_operator_staff, is_screening_officer
+from portal.rules import is_civil_society, is_operator_admin, is_operator_staff, is_screening_officer
 
 from .choices import MemberRole
 
@@ -63,6 +63,9 @@ is_register_keeper = is_screening_officer | is_operator_admin
 
 rules.add_perm("ngos.view_ngo_private", is_ngo_member | is_operator_staff)
 rules.add_perm("ngos.act_for_ngo", is_ngo_head)
+
+# Registering or joining an NGO is offered to civil society only (portal.rules.is_civil_society).
+rules.add_perm("ngos.register_ngo", is_civil_society)
 
 # The NGO's own pages.
 rules.add_perm("ngos.view_own_ngo", is_ngo_member)

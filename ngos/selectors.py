@@ -6,6 +6,8 @@ from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from portal.formatting import number
+
 from . import grant_sources
 from .choices import ReportStatus, RequestStatus, VerificationStatus
 from .grant_sources import has_received_grants
@@ -120,7 +122,7 @@ def public_rows(ids: list[int], *, year: int | None = None) -> list[NGO]:
 
 
 def search_ngos(queryset, text: str):
-    """By name or short name in Kazakh or Russian (any part), or by the beginning of the BIN."""
+    """By name or short name in any language a page shows (any part), or by the beginning of the BIN."""
     text = " ".join((text or "").split())
     if not text:
         return queryset
@@ -133,7 +135,7 @@ def search_ngos(queryset, text: str):
     variants = {text, text.lower(), text.capitalize(), text.upper()}
     condition = Q()
     for variant in variants:
-        for column in ("name_kk", "name_ru", "short_name_kk", "short_name_ru"):
+        for column in ("name_kk", "name_ru", "name_en", "short_name_kk", "short_name_ru", "short_name_en"):
             condition |= Q(**{f"{column}__icontains": variant})
     return queryset.filter(condition)
 
@@ -229,9 +231,9 @@ def home() -> dict:
     verified = NGO.objects.filter(verification=VerificationStatus.VERIFIED)
     return {
         "figures": [
-            {"value": verified.count(), "label": gettext("NGOs in the NGO database")},
+            {"value": number(verified.count()), "label": gettext("NGOs in the NGO database")},
             {
-                "value": verified.filter(listed_for_year(year)).count(),
+                "value": number(verified.filter(listed_for_year(year)).count()),
                 "label": gettext("NGOs listed for %(year)s") % {"year": year},
             },
         ]

@@ -13,8 +13,11 @@ def record(
     from_state: str = "",
     to_state: str = "",
     note: str = "",
+    message: tuple[str, dict] | None = None,
     data: dict | None = None,
 ) -> AuditEntry:
+    """``note`` is text a person wrote (a reason) or a code; ``message`` is ``(key, params)`` of a sentence
+    registered in portal.audit_labels, rendered in the reader's language when shown, never frozen in the actor's."""
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
@@ -24,6 +27,7 @@ def record(
         from_state=str(from_state or ""),
         to_state=str(to_state or ""),
         note=note or "",
+        message={"key": message[0], "params": message[1]} if message else {},
         data=data or {},
     )
 

@@ -29,6 +29,8 @@ def portal(request):
     return {
         "nav_items": nav,
         "open_data_url": next((i["url"] for i in nav if i["name"] == "open_data:index"), ""),
+        # Each language named in itself («Қазақша», «Русский», «English»), never translated into the page's.
+        "interface_languages": settings.LANGUAGES,
         "operator": {
             "name": settings.OPERATOR_NAME,
             "email": settings.OPERATOR_EMAIL,

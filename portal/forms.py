@@ -13,6 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from allauth.account.forms import ChangeEmailForm
 from django import forms
 from django.core import validators
 from django.core.exceptions import ValidationError
@@ -288,3 +289,13 @@ class AccountSettingsForm(PortalModelForm):
         model = User
         fields = ["full_name", "phone", "language"]
 
+
+class CorrectedAddressForm(PortalFormMixin, ChangeEmailForm):
+    """allauth's change-of-address form (it checks the address is free, without telling whose it is)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["email"]
+        field.label = _("The correct e-mail address")
+        field.widget.attrs["autocomplete"] = "email"
+        field.widget.attrs.pop("placeholder", None)

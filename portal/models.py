@@ -110,6 +110,8 @@ class AuditEntry(models.Model):
     from_state = models.CharField(_("from"), max_length=64, blank=True)
     to_state = models.CharField(_("to"), max_length=64, blank=True)
     note = models.TextField(_("note"), blank=True)
+    # {"key": ..., "params": {...}}: a sentence of portal.audit_labels.MESSAGES, translated when shown.
+    message = models.JSONField(_("message"), default=dict, blank=True)
     data = models.JSONField(default=dict, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
@@ -131,3 +133,28 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log is append-only")
+
+    # What people read: translated labels in the reader's language (portal.audit_labels), never the codes.
+    @property
+    def action_label(self) -> str:
+        from .audit_labels import action_label
+
+        return action_label(self.action)
+
+    @property
+    def from_label(self) -> str:
+        from .audit_labels import state_label
+
+        return state_label(self, self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        from .audit_labels import state_label
+
+        return state_label(self, self.to_state)
+
+    @property
+    def note_text(self) -> str:
+        from .audit_labels import note_text
+
+        return note_text(self)

@@ -42,6 +42,10 @@ is_expert = in_group(PublicRole.EXPERT)
 is_council_member = in_group(PublicRole.COUNCIL)
 is_customer = in_group(PublicRole.CUSTOMER)
 
+# NGOs and experts come from civil society: not the operator's employees (they run the calls), not
+# a state body that pays for them (a conflict of interest). Dashboards offer them nothing to join.
+is_civil_society = rules.is_authenticated & ~is_operator_staff & ~is_customer
+
 rules.add_perm("portal.view_dashboard", rules.is_authenticated)
 rules.add_perm("portal.view_audit_log", is_operator_admin | is_auditor)
 rules.add_perm("portal.view_staff_area", is_operator_staff)

@@ -1,23 +1,28 @@
+import mimetypes
+import posixpath
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from portal.pdf import pdf_response, render_pdf
 
-from . import registry, selectors
+from . import confirmation, registry, selectors
 from .filters import AuditEntryFilter
-from .forms import AccountSettingsForm
+from .forms import AccountSettingsForm, CorrectedAddressForm
 
 
 def home(request):
@@ -41,6 +46,34 @@ def account_settings(request):
 
             return redirect(reverse("portal:account"))
     return render(request, "portal/account.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def email_confirmation(request):
+    """For a newcomer waiting for the confirmation link: send it again, or to a corrected address."""
+    if request.user.is_authenticated:
+        return redirect("account_email")
+    login = confirmation.pending_login(request)
+    if login is None:
+        return render(request, "account/email_confirmation.html", {"pending": False})
+    address = confirmation.pending_address(login)
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = CorrectedAddressForm(request.POST if action == "change" else None, email=address)
+    if action == "resend" or (action == "change" and form.is_valid()):
+        try:
+            if action == "resend":
+                confirmation.resend_link(request=request, login=login)
+            else:
+                confirmation.change_address(
+                    request=request, login=login, email=form.cleaned_data["email"],
+                    already_exists=form.account_already_exists,
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            return redirect("account_email_verification_sent")
+    return render(request, "account/email_confirmation.html", {"pending": True, "address": address, "form": form})
 
 
 @login_required
@@ -114,6 +147,30 @@ def error_500(request):
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render({}), status=500)
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def public_media(request, path: str):
+    """An upload anyone may see (an NGO's logo), from the default storage, whichever it is."""
+    name = posixpath.normpath(path)
+    if name != path or not name.startswith(settings.PUBLIC_MEDIA_PREFIXES):
+        raise Http404
+    try:
+        if not default_storage.exists(name):
+            raise Http404
+        handle = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation) as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page links; the file itself lives (hashed) in static.
+    return redirect(static("img/favicon.ico"))
 
 
 def robots_txt(request):

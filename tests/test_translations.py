@@ -95,3 +95,51 @@ def test_allauth_template_overrides_are_in_kazakh(tmp_path):
     found = extracted(BASE, tmp_path, only + ["templates/pdf", "templates/partials", *shell_templates])
     missing = sorted(m for _, m in found - known(kk))
     assert not missing, f"allauth strings without Kazakh in {kk.relative_to(BASE)}: {missing[:20]}"
+
+
+def _entries(path: Path):
+    for entry in polib.pofile(str(path)):
+        if entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            yield entry, tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+        else:
+            yield entry, entry.msgstr
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_one_msgid_has_one_translation_in_every_catalogue(lang):
+    """Django merges every catalogue into one domain: two texts for one (context, msgid) means one of
+    them never shows. A short generic word used in two senses gets a msgctxt instead."""
+    seen: dict[tuple, dict[str, object]] = {}
+    for path in catalogues(lang):
+        for entry, text in _entries(path):
+            seen.setdefault((entry.msgctxt, entry.msgid), {})[str(path.relative_to(BASE))] = text
+    clashes = [
+        f"{ctx + ' | ' if ctx else ''}{msgid!r}: " + "; ".join(f"{where}: {text!r}" for where, text in texts.items())
+        for (ctx, msgid), texts in sorted(seen.items(), key=lambda item: (item[0][0] or "", item[0][1]))
+        if len(set(texts.values())) > 1
+    ]
+    assert not clashes, "one msgid, different translations:\n" + "\n".join(clashes[:40])
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_running_portal_shows_each_catalogues_own_translation(lang):
+    """Catches a clash with Django's or allauth's own catalogues too (the project's apps come after
+    django.contrib.admin and allauth in INSTALLED_APPS, so their "Summary" or "Change" would win)."""
+    from django.utils import translation
+
+    lost = []
+    with translation.override(lang):
+        for path in catalogues(lang):
+            for entry, text in _entries(path):
+                if entry.msgid_plural:
+                    continue
+                if entry.msgctxt:
+                    shown = translation.pgettext(entry.msgctxt, entry.msgid)
+                else:
+                    shown = translation.gettext(entry.msgid)
+                if shown != text:
+                    where = path.relative_to(BASE)
+                    lost.append(f"{where}: {entry.msgctxt or ''} {entry.msgid!r} shows {shown!r}, not {text!r}")
+    assert not lost, "translations that lose to another catalogue:\n" + "\n".join(lost[:40])

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ngos.forms import normalize_bin
 from ngos.models import NGO, Sphere
@@ -12,7 +13,7 @@ from ..uploads import ACCEPT_ATTRIBUTE, validate_document
 
 class ExpertApplicationForm(PortalForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
-    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    phone = forms.CharField(label=pgettext_lazy("contact", "Phone"), max_length=32, required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), empty_label=_("Choose…"))
     spheres = forms.ModelMultipleChoiceField(
         label=_("Spheres of expertise"), queryset=Sphere.objects.all(), widget=forms.CheckboxSelectMultiple,
@@ -107,7 +108,7 @@ class RegisterFilterForm(PortalForm):
         label=_("Status"), required=False, choices=[("", _("Any"))] + list(ExpertStatus.choices),
     )
     sphere = forms.ModelChoiceField(
-        label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("Any"),
+        label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("All spheres"),
     )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any"))] + list(ExpertLanguage.choices),

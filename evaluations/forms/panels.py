@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from grants.models import PriorityDirection
 from portal.forms import PortalForm, PortalModelForm
@@ -45,7 +46,7 @@ class DrawForm(PortalForm):
 class OfficersForm(PortalForm):
     chair = forms.ModelChoiceField(label=_("Chair"), queryset=None)
     secretary = forms.ModelChoiceField(
-        label=_("Secretary"), queryset=None, required=False, empty_label=_("None"),
+        label=_("Secretary"), queryset=None, required=False, empty_label=pgettext_lazy("no one", "None"),
     )
 
     def __init__(self, *args, panel, **kwargs):

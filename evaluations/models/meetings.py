@@ -89,7 +89,10 @@ class LotDecision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.lot.code}: {'confirmed' if self.confirmed else 'changed'}"
+        # Shown to people (the audit log keeps it): words, not the codes "confirmed"/"changed".
+        if self.confirmed:
+            return str(_("Lot %(lot)s: ranking confirmed") % {"lot": self.lot.code})
+        return str(_("Lot %(lot)s: decided otherwise than the ranking") % {"lot": self.lot.code})
 
 
 class ApplicationDecision(models.Model):

@@ -12,28 +12,29 @@ from grants.applications.choices import ApplicationStatus
 from grants.applications.services import application_set_outcome
 from grants.models import Application
 from ngos.models import Membership
+from portal import workflow
 from portal.audit import record
 
 from ..choices import AssignmentStatus, MemberRole, PanelStatus
 from ..models import Assignment, ConflictDeclaration, Panel, Rubric
+from .panels import PANEL_TRANSITIONS
 from .rubrics import rubric_problems
 
 A = AssignmentStatus
 TRANSITIONS = {
-    (A.AWAITING_DECLARATION, A.SCORING): "declare_no_conflict",
-    (A.AWAITING_DECLARATION, A.RECUSED): "declare_conflict",
-    (A.SCORING, A.SUBMITTED): "submit",
+    (A.AWAITING_DECLARATION, A.SCORING): "assignment_no_conflict_declared",
+    (A.AWAITING_DECLARATION, A.RECUSED): "assignment_conflict_declared",
+    (A.SCORING, A.SUBMITTED): "assignment_submitted",
 }
 
 
-def transition(assignment: Assignment, target: str) -> str:
-    action = TRANSITIONS.get((assignment.status, target))
-    if action is None:
+def ensure_allowed(assignment: Assignment, target: str) -> None:
+    """Refuse early, before anything is written, with the expert's words for it."""
+    if (assignment.status, target) not in TRANSITIONS:
         raise ValidationError(
             _("This assignment is “%(status)s”: that step is not possible now.")
             % {"status": assignment.get_status_display()}
         )
-    return action
 
 
 def admitted_applications(panel: Panel):
@@ -87,10 +88,10 @@ def panel_assign(*, panel: Panel, actor) -> int:
     for application in applications:
         application_set_outcome(application=application, status=ApplicationStatus.UNDER_EVALUATION, actor=actor,
                                 note=str(panel))
-    panel.status = PanelStatus.ASSIGNED
-    panel.save(update_fields=["status"])
-    record(actor=actor, obj=panel, action="assign", from_state=PanelStatus.DRAWN, to_state=PanelStatus.ASSIGNED,
-           data={"applications": len(applications), "assignments": len(rows), "per_application": per_application})
+    workflow.transition(
+        panel, to=PanelStatus.ASSIGNED, table=PANEL_TRANSITIONS, actor=actor,
+        message=("panel_assigned", {"applications": len(applications), "assignments": len(rows)}),
+        data={"applications": len(applications), "assignments": len(rows), "per_application": per_application})
     return len(rows)
 
 
@@ -122,15 +123,12 @@ def assignment_declare(*, assignment: Assignment, actor, has_conflict: bool, nat
     if has_conflict and not nature:
         raise ValidationError({"nature": _("Describe the nature of the conflict of interest.")})
     target = A.RECUSED if has_conflict else A.SCORING
-    action = transition(assignment, target)
+    ensure_allowed(assignment, target)
     ConflictDeclaration.objects.create(
         assignment=assignment, has_conflict=has_conflict, nature=nature if has_conflict else "",
         declared_at=timezone.now(),
     )
-    previous = assignment.status
-    assignment.status = target
-    assignment.save(update_fields=["status"])
-    record(actor=actor, obj=assignment, action=action, from_state=previous, to_state=target, note=nature)
+    workflow.transition(assignment, to=target, table=TRANSITIONS, actor=actor, note=nature)
     if has_conflict:
         _step_in(assignment, actor=actor)
     return assignment
@@ -139,15 +137,15 @@ def assignment_declare(*, assignment: Assignment, actor, has_conflict: bool, nat
 def _step_in(recused: Assignment, *, actor) -> Assignment | None:
     seat = next_reserve(recused)
     if seat is None:
-        record(actor=actor, obj=recused, action="no_reserve_left", to_state=recused.status,
-               note=_("No reserve is left to take this place."))
+        record(actor=actor, obj=recused, action="assignment_left_without_reserve", to_state=recused.status,
+               message=("no_reserve_left", {}))
         return None
     replacement = Assignment.objects.create(
         panel=recused.panel, application=recused.application, expert=seat.expert, replaces=recused
     )
     record(
-        actor=actor, obj=replacement, action="reserve_steps_in", to_state=replacement.status,
-        note=_("%(reserve)s replaces %(expert)s, recused.") % {"reserve": seat.expert, "expert": recused.expert},
+        actor=actor, obj=replacement, action="assignment_reserve_stepped_in", to_state=replacement.status,
+        message=("reserve_replaces", {"reserve": str(seat.expert), "expert": str(recused.expert)}),
         data={"replaces": recused.pk, "reserve": seat.expert_id, "draw_position": seat.draw_position},
     )
     return replacement
@@ -168,6 +166,6 @@ def translation_upload(*, application, language: str, upload, actor):
     translation_row.file.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
     translation_row.uploaded_by = actor
     translation_row.save()
-    record(actor=actor, obj=application, action="translation_uploaded", to_state=application.status,
-           note=language)
+    record(actor=actor, obj=application, action="application_translation_uploaded",
+           message=("translation_language", {"language": language}))
     return translation_row

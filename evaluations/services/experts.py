@@ -12,22 +12,25 @@ from django.utils.translation import gettext as _
 
 from portal.audit import record
 from portal.choices import PublicRole
+from portal.workflow import allowed_targets, transition
 
 from ..choices import ExpertStatus, Nominator
 from ..models import Expert
 
 # (from, to): the audited action. Anything else is refused.
 TRANSITIONS = {
-    (ExpertStatus.PENDING, ExpertStatus.ACTIVE): "approve",
-    (ExpertStatus.PENDING, ExpertStatus.DECLINED): "decline",
-    (ExpertStatus.ACTIVE, ExpertStatus.SUSPENDED): "suspend",
-    (ExpertStatus.SUSPENDED, ExpertStatus.ACTIVE): "reinstate",
+    (ExpertStatus.PENDING, ExpertStatus.ACTIVE): "expert_approved",
+    (ExpertStatus.PENDING, ExpertStatus.DECLINED): "expert_declined",
+    (ExpertStatus.ACTIVE, ExpertStatus.SUSPENDED): "expert_suspended",
+    (ExpertStatus.SUSPENDED, ExpertStatus.ACTIVE): "expert_reinstated",
 }
+# Applying again after a decline puts the expert back in the queue.
+APPLY_TRANSITIONS = {(ExpertStatus.DECLINED, ExpertStatus.PENDING): "expert_reapplied"}
 NEEDS_REASON = {ExpertStatus.DECLINED, ExpertStatus.SUSPENDED}
 
 
 def allowed_decisions(expert: Expert) -> list[str]:
-    return [to for (frm, to) in TRANSITIONS if frm == expert.status]
+    return allowed_targets(TRANSITIONS, expert.status)
 
 
 def _check_nomination(nominated_by: str, nominating_ngo) -> None:
@@ -39,7 +42,7 @@ def _check_nomination(nominated_by: str, nominating_ngo) -> None:
 
 @transaction.atomic
 def expert_apply(
-    *, user, spheres, speaks_kk: bool, speaks_ru: bool, region, nominated_by: str, nominating_ngo,
+    *, actor, spheres, speaks_kk: bool, speaks_ru: bool, region, nominated_by: str, nominating_ngo,
     position: str, experience: str, cv, full_name: str = "", phone: str = "",
 ) -> Expert:
     """A user applies to the register; a declined applicant may apply again."""
@@ -48,33 +51,37 @@ def expert_apply(
     if not spheres:
         raise ValidationError(_("Choose at least one sphere of expertise."))
     _check_nomination(nominated_by, nominating_ngo)
-    expert = Expert.objects.select_for_update().filter(user=user).first()
+    expert = Expert.objects.select_for_update().filter(user=actor).first()
     if expert is not None and expert.status != ExpertStatus.DECLINED:
         raise ValidationError(_("You have already applied to the expert register."))
     from_state = expert.status if expert else ""
     if expert is None:
-        expert = Expert(user=user)
+        expert = Expert(user=actor)
     expert.speaks_kk, expert.speaks_ru = speaks_kk, speaks_ru
     expert.region = region
     expert.nominated_by, expert.nominating_ngo = nominated_by, nominating_ngo
     expert.position, expert.experience = position, experience
     if cv:
         expert.cv = cv
-    expert.status = ExpertStatus.PENDING
     expert.status_note, expert.decided_at, expert.decided_by = "", None, None
-    expert.save()
+    if from_state:
+        expert.save()
+        transition(expert, to=ExpertStatus.PENDING, table=APPLY_TRANSITIONS, actor=actor)
+    else:
+        expert.status = ExpertStatus.PENDING
+        expert.save()
     expert.spheres.set(spheres)
     profile_fields = []
-    if full_name and full_name != user.full_name:
-        user.full_name = full_name
+    if full_name and full_name != actor.full_name:
+        actor.full_name = full_name
         profile_fields.append("full_name")
-    if phone and phone != user.phone:
-        user.phone = phone
+    if phone and phone != actor.phone:
+        actor.phone = phone
         profile_fields.append("phone")
     if profile_fields:
-        user.save(update_fields=profile_fields)
-    record(actor=user, obj=expert, action="apply" if not from_state else "reapply",
-           from_state=from_state, to_state=ExpertStatus.PENDING)
+        actor.save(update_fields=profile_fields)
+    if not from_state:
+        record(actor=actor, obj=expert, action="expert_applied", to_state=ExpertStatus.PENDING)
     return expert
 
 
@@ -82,8 +89,7 @@ def expert_apply(
 def expert_decide(*, expert: Expert, status: str, actor, note: str = "") -> Expert:
     """Approve, decline, suspend or reinstate. Being active is what puts the user in the expert group."""
     expert = Expert.objects.select_for_update().select_related("user").get(pk=expert.pk)
-    action = TRANSITIONS.get((expert.status, status))
-    if action is None:
+    if (expert.status, status) not in TRANSITIONS:
         raise ValidationError(
             _("An expert whose status is “%(from)s” cannot become “%(to)s”.")
             % {"from": expert.get_status_display(), "to": ExpertStatus(status).label}
@@ -91,16 +97,15 @@ def expert_decide(*, expert: Expert, status: str, actor, note: str = "") -> Expe
     note = (note or "").strip()
     if status in NEEDS_REASON and not note:
         raise ValidationError({"note": _("Give the reason: the expert reads it.")})
-    from_state = expert.status
-    expert.status, expert.status_note = status, note
+    expert.status_note = note
     expert.decided_at, expert.decided_by = timezone.now(), actor
-    expert.save(update_fields=["status", "status_note", "decided_at", "decided_by"])
+    transition(expert, to=status, table=TRANSITIONS, actor=actor, note=note,
+               update_fields=["status_note", "decided_at", "decided_by"])
     group = Group.objects.get(name=PublicRole.EXPERT)
     if status == ExpertStatus.ACTIVE:
         expert.user.groups.add(group)
     else:
         expert.user.groups.remove(group)
-    record(actor=actor, obj=expert, action=action, from_state=from_state, to_state=status, note=note)
     transaction.on_commit(lambda: notify_decision(expert.pk))
     return expert
 

@@ -15,9 +15,13 @@ from django.utils.translation import gettext as _
 
 from ngos.models import Membership
 from portal.audit import record
+from portal.workflow import transition
 
 from ..choices import AssignmentStatus, LetterStatus, Outcome
 from ..models import ApplicationDecision, Criterion, Meeting, ResultLetter, Score
+
+# A result letter is drafted when the meeting closes, edited while a draft, and sent once.
+LETTER_TRANSITIONS = {(LetterStatus.DRAFT, LetterStatus.SENT): "result_letter_sent"}
 
 # Working days an applicant has to appeal to the operator (the rules of the call may say otherwise).
 APPEAL_WORKING_DAYS = getattr(settings, "EVALUATION_APPEAL_WORKING_DAYS", 10)
@@ -93,7 +97,7 @@ def letter_update(*, letter: ResultLetter, actor, subject: str, body: str) -> Re
         raise ValidationError(_("A letter needs a subject and a text."))
     letter.subject, letter.body, letter.edited_by = subject, body + "\n", actor
     letter.save(update_fields=["subject", "body", "edited_by", "updated_at"])
-    record(actor=actor, obj=letter, action="edit", to_state=letter.status)
+    record(actor=actor, obj=letter, action="result_letter_edited", to_state=letter.status)
     return letter
 
 
@@ -114,11 +118,10 @@ def letter_send(*, letter: ResultLetter, actor) -> ResultLetter:
     recipients = recipients_of(letter)
     if not recipients:
         raise ValidationError(_("The NGO has no members with an account: there is nobody to send the letter to."))
-    letter.status, letter.sent_at, letter.sent_by = LetterStatus.SENT, timezone.now(), actor
+    letter.sent_at, letter.sent_by = timezone.now(), actor
     letter.recipients = [email for email, _language in recipients]
-    letter.save(update_fields=["status", "sent_at", "sent_by", "recipients"])
-    record(actor=actor, obj=letter, action="send", from_state=LetterStatus.DRAFT, to_state=LetterStatus.SENT,
-           data={"to": letter.recipients})
+    transition(letter, to=LetterStatus.SENT, table=LETTER_TRANSITIONS, actor=actor,
+               update_fields=["sent_at", "sent_by", "recipients"], data={"to": letter.recipients})
     transaction.on_commit(lambda: deliver(letter.pk))
     return letter
 

@@ -11,11 +11,19 @@ from grants.applications.choices import ApplicationStatus
 from grants.applications.services import application_set_outcome
 from grants.models import Application, Lot
 from portal.audit import record
+from portal.workflow import transition
 
 from ..choices import AssignmentStatus, Attendance, MeetingStatus, MemberRole, Outcome, PanelStatus, Recommendation
 from ..models import ApplicationDecision, Assignment, LotDecision, Meeting, MeetingAttendance, Panel, Rubric
 from ..selectors.meetings import quorum_of
 from ..selectors.ranking import lot_ranking
+from .panels import PANEL_TRANSITIONS
+
+# A meeting is opened, closed with its decisions, then its minutes are published.
+MEETING_TRANSITIONS = {
+    (MeetingStatus.OPEN, MeetingStatus.CLOSED): "meeting_closed",
+    (MeetingStatus.CLOSED, MeetingStatus.PUBLISHED): "meeting_minutes_published",
+}
 
 R = Recommendation
 FROM_RECOMMENDATION = {R.WINNER: Outcome.WINNER, R.RESERVE: Outcome.RESERVE, R.BELOW_THRESHOLD: Outcome.NOT_FUNDED}
@@ -63,7 +71,7 @@ def meeting_open(*, panel: Panel, actor, held_at, place: str, attendance: dict) 
         MeetingAttendance(meeting=meeting, member_id=pk, attendance=value) for pk, value in attendance.items()
     )
     quorum = quorum_of(meeting)
-    record(actor=actor, obj=meeting, action="open", to_state=meeting.status,
+    record(actor=actor, obj=meeting, action="meeting_opened", to_state=meeting.status,
            data={"present": quorum.present, "members": quorum.members, "quorum": quorum.reached})
     return meeting
 
@@ -88,7 +96,7 @@ def meeting_set_attendance(*, meeting: Meeting, actor, attendance: dict, held_at
         meeting.place = place.strip()
     meeting.save(update_fields=["held_at", "place"])
     quorum = quorum_of(meeting)
-    record(actor=actor, obj=meeting, action="attendance", to_state=meeting.status,
+    record(actor=actor, obj=meeting, action="meeting_attendance_recorded", to_state=meeting.status,
            data={"present": quorum.present, "members": quorum.members, "quorum": quorum.reached})
     return meeting
 
@@ -148,7 +156,8 @@ def lot_decide(*, meeting: Meeting, lot, actor, confirm: bool, outcomes: dict | 
             recommendation=row.recommendation, outcome=outcome, reserve_position=position,
         ))
     ApplicationDecision.objects.bulk_create(rows_out)
-    record(actor=actor, obj=decision, action="confirm" if confirm else "change", to_state="decided",
+    record(actor=actor, obj=decision, action="lot_ranking_confirmed" if confirm else "lot_ranking_overridden",
+           to_state="decided",
            note=rationale, data={str(pk): value for pk, value in decided.items()})
     return decision
 
@@ -176,14 +185,10 @@ def meeting_close(*, meeting: Meeting, actor) -> Meeting:
         status = STATUS_OF[decision.outcome]
         if decision.application.status != status:
             application_set_outcome(application=decision.application, status=status, actor=actor,
-                                    note=str(meeting))
-    meeting.status = MeetingStatus.CLOSED
+                                    message=("decided_at_meeting", {"panel": str(meeting.panel)}))
     meeting.closed_at = timezone.now()
-    meeting.save(update_fields=["status", "closed_at"])
-    record(actor=actor, obj=meeting, action="close", from_state=MeetingStatus.OPEN, to_state=meeting.status)
-    panel = meeting.panel
-    Panel.objects.filter(pk=panel.pk).update(status=PanelStatus.DECIDED)
-    record(actor=actor, obj=panel, action="decide", from_state=panel.status, to_state=PanelStatus.DECIDED)
+    transition(meeting, to=MeetingStatus.CLOSED, table=MEETING_TRANSITIONS, actor=actor, update_fields=["closed_at"])
+    transition(meeting.panel, to=PanelStatus.DECIDED, table=PANEL_TRANSITIONS, actor=actor)
     from .letters import letters_draft
 
     letters_draft(meeting=meeting)
@@ -212,7 +217,7 @@ def meeting_render_minutes(*, meeting: Meeting) -> Meeting:
             field.delete(save=False)
         field.save(f"minutes-{meeting.panel.call.code}-{meeting.pk}-{language}.pdf", ContentFile(pdf), save=False)
     meeting.save(update_fields=["minutes_kk", "minutes_ru"])
-    record(actor=None, obj=meeting, action="minutes_written", to_state=meeting.status)
+    record(actor=None, obj=meeting, action="meeting_minutes_written", to_state=meeting.status)
     return meeting
 
 
@@ -223,8 +228,7 @@ def meeting_publish(*, meeting: Meeting, actor) -> Meeting:
         raise ValidationError(_("Only the minutes of a closed meeting are published."))
     if not meeting.has_minutes:
         raise ValidationError(_("The minutes are still being written: try again in a minute."))
-    meeting.status = MeetingStatus.PUBLISHED
     meeting.published_at = timezone.now()
-    meeting.save(update_fields=["status", "published_at"])
-    record(actor=actor, obj=meeting, action="publish", from_state=MeetingStatus.CLOSED, to_state=meeting.status)
+    transition(meeting, to=MeetingStatus.PUBLISHED, table=MEETING_TRANSITIONS, actor=actor,
+               update_fields=["published_at"])
     return meeting

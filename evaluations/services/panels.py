@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.audit import record
+from portal.workflow import transition
 
 from ..choices import MemberRole, PanelStatus, SeedSource
 from ..draw import ALGORITHM, new_seed, run_draw
@@ -14,6 +15,13 @@ from ..models import Draw, Panel, PanelMember
 from ..selectors.panels import draw_filters, draw_pool
 
 SEED_MAX_LENGTH = 64
+
+# A commission is set up, drawn, given its applications, then decides at its meeting.
+PANEL_TRANSITIONS = {
+    (PanelStatus.DRAFT, PanelStatus.DRAWN): "panel_drawn",
+    (PanelStatus.DRAWN, PanelStatus.ASSIGNED): "panel_assigned",
+    (PanelStatus.ASSIGNED, PanelStatus.DECIDED): "panel_decided",
+}
 
 
 @transaction.atomic
@@ -34,7 +42,7 @@ def panel_create(*, call, actor, direction=None, size: int = 3, reserves: int = 
         call=call, direction=direction, size=size, reserves=reserves,
         experts_per_application=experts_per_application, sphere=sphere, language=language or "", created_by=actor,
     )
-    record(actor=actor, obj=panel, action="create", to_state=panel.status,
+    record(actor=actor, obj=panel, action="panel_created", to_state=panel.status,
            data={"size": size, "reserves": reserves, "experts_per_application": experts_per_application})
     return panel
 
@@ -74,10 +82,8 @@ def panel_draw(*, panel: Panel, actor, observers: str, seed: str = "") -> Draw:
         PanelMember(panel=panel, expert_id=pk, role=role, draw_position=place)
         for place, (pk, role) in enumerate(seats, start=1)
     )
-    panel.status = PanelStatus.DRAWN
-    panel.save(update_fields=["status"])
-    record(
-        actor=actor, obj=panel, action="draw", from_state=PanelStatus.DRAFT, to_state=PanelStatus.DRAWN,
+    transition(
+        panel, to=PanelStatus.DRAWN, table=PANEL_TRANSITIONS, actor=actor,
         data={"seed": seed, "pool": list(result.pool), "members": list(result.members),
               "reserves": list(result.reserves), "observers": names},
     )
@@ -108,10 +114,11 @@ def panel_set_officers(*, panel: Panel, actor, chair: PanelMember, secretary: Pa
             role = MemberRole.SECRETARY
         if member.role != role:
             PanelMember.objects.filter(pk=member.pk).update(role=role)
-    record(actor=actor, obj=panel, action="set_officers",
+    record(actor=actor, obj=panel, action="panel_officers_named",
            data={"chair": chair.expert_id, "secretary": secretary.expert_id if secretary else None},
-           note=_("Chair: %(chair)s; secretary: %(secretary)s") % {
-               "chair": members[chair.pk].expert, "secretary": members[secretary.pk].expert if secretary else "—"})
+           message=("panel_officers", {
+               "chair": str(members[chair.pk].expert),
+               "secretary": str(members[secretary.pk].expert) if secretary else "—"}))
     return panel
 
 
@@ -131,6 +138,6 @@ def draw_publish_protocol(*, draw: Draw) -> Draw:
             field.delete(save=False)
         field.save(f"draw-{draw.panel.call.code}-{draw.pk}-{language}.pdf", ContentFile(pdf), save=False)
     draw.save(update_fields=["protocol_kk", "protocol_ru"])
-    record(actor=None, obj=draw, action="republish_protocol" if was_published else "publish_protocol",
+    record(actor=None, obj=draw, action="draw_protocol_republished" if was_published else "draw_protocol_published",
            to_state="published")
     return draw

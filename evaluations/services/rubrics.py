@@ -54,7 +54,7 @@ def rubric_start(*, call, actor, source: Rubric | None = None) -> Rubric:
     )
     if source is not None:
         _copy_criteria(source, rubric)
-    record(actor=actor, obj=rubric, action="create", to_state="editable",
+    record(actor=actor, obj=rubric, action="rubric_created", to_state="editable",
            note=str(source) if source else "", data={"copied_from": source.pk if source else None})
     return rubric
 
@@ -71,7 +71,7 @@ def rubric_replace_from(*, rubric: Rubric, source: Rubric, actor) -> Rubric:
     rubric.copied_from = source
     rubric.overall_threshold, rubric.dispersion_percent = source.overall_threshold, source.dispersion_percent
     rubric.save(update_fields=["copied_from", "overall_threshold", "dispersion_percent", "updated_at"])
-    record(actor=actor, obj=rubric, action="copy_from", note=str(source), data={"copied_from": source.pk})
+    record(actor=actor, obj=rubric, action="rubric_copied", note=str(source), data={"copied_from": source.pk})
     return rubric
 
 
@@ -87,7 +87,7 @@ def rubric_template_create(*, actor, name_kk: str, name_ru: str, name_en: str = 
     )
     if source is not None:
         _copy_criteria(source, rubric)
-    record(actor=actor, obj=rubric, action="create_template", to_state="editable")
+    record(actor=actor, obj=rubric, action="rubric_template_created", to_state="editable")
     return rubric
 
 
@@ -115,7 +115,7 @@ def rubric_update(*, rubric: Rubric, actor, settings: dict, criteria: list[dict]
     rubric.save()
     rubric.criteria.all().delete()
     Criterion.objects.bulk_create(new)
-    record(actor=actor, obj=rubric, action="update", data={"criteria": len(new)})
+    record(actor=actor, obj=rubric, action="rubric_changed", data={"criteria": len(new)})
     return rubric
 
 
@@ -124,6 +124,6 @@ def rubric_lock(*, rubric: Rubric, actor) -> bool:
     updated = Rubric.objects.filter(pk=rubric.pk, locked_at__isnull=True).update(locked_at=timezone.now())
     if updated:
         rubric.refresh_from_db(fields=["locked_at"])
-        record(actor=actor, obj=rubric, action="lock", from_state="editable", to_state="locked",
-               note=_("The first score sheet was submitted."))
+        record(actor=actor, obj=rubric, action="rubric_locked", from_state="editable", to_state="locked",
+               message=("rubric_locked_by_first_sheet", {}))
     return bool(updated)

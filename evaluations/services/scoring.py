@@ -8,11 +8,11 @@ from django.db.models import DecimalField, ExpressionWrapper, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.audit import record
+from portal import workflow
 
 from ..choices import AssignmentStatus
 from ..models import Assignment, Criterion, Rubric, Score
-from .assignments import transition
+from .assignments import TRANSITIONS, ensure_allowed
 from .rubrics import rubric_lock
 
 TOTAL = DecimalField(max_digits=12, decimal_places=6)
@@ -97,19 +97,16 @@ def weighted_total(assignment: Assignment) -> Decimal:
 def assignment_submit(*, assignment: Assignment, actor) -> Assignment:
     """Submit the sheet: every criterion scored, a comment under each threshold; then it never changes."""
     assignment = _lock(assignment)
-    action = transition(assignment, AssignmentStatus.SUBMITTED)
+    ensure_allowed(assignment, AssignmentStatus.SUBMITTED)
     criteria = criteria_of(assignment)
     scores = {s.criterion_id: s for s in assignment.scores.all()}
     problems = sheet_problems(assignment, criteria, scores)
     if problems:
         raise ValidationError(problems)
-    previous = assignment.status
     assignment.total = weighted_total(assignment)
-    assignment.status = AssignmentStatus.SUBMITTED
     assignment.submitted_at = timezone.now()
-    assignment.save(update_fields=["total", "status", "submitted_at"])
-    record(actor=actor, obj=assignment, action=action, from_state=previous, to_state=assignment.status,
-           data={"total": str(assignment.total)})
+    workflow.transition(assignment, to=AssignmentStatus.SUBMITTED, table=TRANSITIONS, actor=actor,
+                        update_fields=["total", "submitted_at"], data={"total": str(assignment.total)})
     rubric = Rubric.objects.filter(call=assignment.panel.call_id).first()
     if rubric is not None:
         rubric_lock(rubric=rubric, actor=actor)

@@ -29,7 +29,7 @@ def apply(request):
             data = form.cleaned_data
             try:
                 expert_apply(
-                    user=request.user, spheres=list(data["spheres"]), speaks_kk="kk" in data["languages"],
+                    actor=request.user, spheres=list(data["spheres"]), speaks_kk="kk" in data["languages"],
                     speaks_ru="ru" in data["languages"], region=data["region"], nominated_by=data["nominated_by"],
                     nominating_ngo=data["nominating_ngo"], position=data["position"],
                     experience=data["experience"], cv=data["cv"], full_name=data["full_name"], phone=data["phone"],

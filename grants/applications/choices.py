@@ -29,7 +29,7 @@ class ApplicationLanguage(models.TextChoices):
 class Section(models.TextChoices):
     """The sections of the application form, in the order the applicant fills them in."""
 
-    OVERVIEW = "overview", _("Overview")
+    OVERVIEW = "overview", pgettext_lazy("application section", "Overview")
     PROBLEM = "problem", _("Problem and goals")
     BENEFICIARIES = "beneficiaries", _("Target groups and beneficiaries")
     ACTIVITIES = "activities", _("Activity plan")

@@ -96,7 +96,7 @@ def _activities(call: Call, language: str) -> list[dict]:
 
 def _save(application, section, data, user, now):
     services.application_save_section(application=application, section=section, data=data, raw={}, version=0,
-                                      user=user, now=now)
+                                      actor=user, now=now)
 
 
 def fill(application: Application, *, user: User, now, sections=None) -> None:
@@ -128,7 +128,7 @@ def fill(application: Application, *, user: User, now, sections=None) -> None:
         for kind, name in (("charter", "charter.pdf"), ("financial_statements", "financial-statements.pdf"),
                            ("support_letter", "letter-of-support.pdf")):
             upload = SimpleUploadedFile(name, demo_pdf(f"{application.ngo.bin} {kind}"))
-            services.document_upload(application=application, kind=kind, upload=upload, user=user, now=now)
+            services.document_upload(application=application, kind=kind, upload=upload, actor=user, now=now)
 
 
 def _user(email, name, language) -> User:
@@ -205,7 +205,7 @@ def seed_closed(call: Call, main: NGO, spare: list, stdout=None) -> int:
     start = call.opens_at + timedelta(days=2)
     for index, plan in enumerate(plans):
         at = start + timedelta(days=index, hours=3 * index)
-        application = services.application_start(lot=plan.lot, ngo=plan.ngo, user=plan.head, now=at)
+        application = services.application_start(lot=plan.lot, ngo=plan.ngo, actor=plan.head, now=at)
         application.language = plan.language
         application.save(update_fields=["language"])
         if plan.outcome == ApplicationStatus.DRAFT:
@@ -213,27 +213,27 @@ def seed_closed(call: Call, main: NGO, spare: list, stdout=None) -> int:
             continue
         fill(application, user=plan.head, now=at)
         submitted_at = call.closes_at - timedelta(days=9 - index, minutes=17 * index, seconds=index)
-        services.application_submit(application=application, user=plan.head, now=submitted_at)
+        services.application_submit(application=application, actor=plan.head, now=submitted_at)
         if plan.outcome == ApplicationStatus.WITHDRAWN:
             reason = "Проект будет подан в следующем конкурсе с другим партнёром."
-            services.application_withdraw(application=application, user=plan.head, reason=reason,
+            services.application_withdraw(application=application, actor=plan.head, reason=reason,
                                           now=submitted_at + timedelta(days=2))
     screened_at = call.closes_at + timedelta(days=3)
     for plan in plans:
         application = Application.objects.get(lot=plan.lot, ngo=plan.ngo)
         if application.status != ApplicationStatus.SUBMITTED:
             continue
-        record = screening.screening_start(application=application, user=officer, now=screened_at)
+        record = screening.screening_start(application=application, actor=officer, now=screened_at)
         results = {code: ("pass", "") for code in ALL_CHECKS if code in ("documents_valid", "activities_within_lot")}
         if plan.reason and plan.reason[0] in results:
             results[plan.reason[0]] = ("fail", plan.reason[2])
-        screening.screening_record_checks(screening=record, results=results, user=officer, now=screened_at)
+        screening.screening_record_checks(screening=record, results=results, actor=officer, now=screened_at)
         if plan.outcome == ApplicationStatus.NOT_ADMITTED:
             screening.screening_decide(screening=record, decision="not_admitted", reason_kk=plan.reason[1],
-                                       reason_ru=plan.reason[2], user=officer, now=screened_at)
+                                       reason_ru=plan.reason[2], actor=officer, now=screened_at)
         else:
-            screening.screening_decide(screening=record, decision="admitted", user=officer, now=screened_at)
-    conclusion = screening.conclusion_publish(call=call, user=officer, now=call.closes_at + timedelta(days=10))
+            screening.screening_decide(screening=record, decision="admitted", actor=officer, now=screened_at)
+    conclusion = screening.conclusion_publish(call=call, actor=officer, now=call.closes_at + timedelta(days=10))
     render_conclusion_pdfs(conclusion.pk)
     # Later steps (evaluation, the commission) decided these; the demo records only their outcome.
     for plan in plans:
@@ -257,23 +257,23 @@ def seed_open(call: Call, main: NGO, spare: list) -> int:
         return 0
     now = timezone.now()
     count = 0
-    draft = services.application_start(lot=lots[0], ngo=main, user=member, now=now)
+    draft = services.application_start(lot=lots[0], ngo=main, actor=member, now=now)
     draft.language = "kk"
     draft.save(update_fields=["language"])
     fill(draft, user=member, now=now, sections={Section.OVERVIEW, Section.PROBLEM, Section.BENEFICIARIES,
                                                 Section.ACTIVITIES, Section.BUDGET})
     count += 1
     if len(lots) > 3:
-        submitted = services.application_start(lot=lots[3], ngo=main, user=head, now=now)
+        submitted = services.application_start(lot=lots[3], ngo=main, actor=head, now=now)
         submitted.language = "kk"
         submitted.save(update_fields=["language"])
         fill(submitted, user=member, now=now)
-        services.application_submit(application=submitted, user=head, now=now)
+        services.application_submit(application=submitted, actor=head, now=now)
         count += 1
     others = [n for n in _candidates(call.fiscal_year.year - 1).exclude(pk=main.pk) if n.listed][6:8]
     for lot, ngo in zip(lots[1:3], others, strict=False):
         other_head = _head_of(ngo, spare)
-        application = services.application_start(lot=lot, ngo=ngo, user=other_head, now=now)
+        application = services.application_start(lot=lot, ngo=ngo, actor=other_head, now=now)
         application.language = "ru"
         application.save(update_fields=["language"])
         fill(application, user=other_head, now=now, sections={Section.OVERVIEW, Section.TEAM})

@@ -11,11 +11,11 @@ APPLICATION_MODELS = [
 SCREENING_MODELS = ["screening", "screeningcheck", "screeningconclusion"]
 
 VIEW = [f"grants.view_{model}" for model in APPLICATION_MODELS + SCREENING_MODELS]
-SCREEN = [f"grants.{action}_{model}" for model in SCREENING_MODELS for action in ("add", "change")]
 
 ROLE_PERMISSIONS = {
-    StaffRole.SCREENING_OFFICER: VIEW + SCREEN,
-    StaffRole.OPERATOR_ADMIN: VIEW + SCREEN,
+    # Screening is written by grants.screening.services only (its state table and the audit), never as models.
+    StaffRole.SCREENING_OFFICER: VIEW,
+    StaffRole.OPERATOR_ADMIN: VIEW,
     StaffRole.CALL_MANAGER: VIEW,
     StaffRole.MONITORING_OFFICER: VIEW,
     StaffRole.FINANCE_OFFICER: VIEW,

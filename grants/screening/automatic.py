@@ -6,14 +6,12 @@ sentences, so the same check explains itself in Kazakh on one page and in Russia
 
 from decimal import Decimal
 
-from django.utils import formats
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from grants.applications import budget
 from grants.applications.choices import REQUIRED_DOCUMENTS, DocumentKind
 from ngos import selectors as ngo_selectors
-from portal.formatting import tenge
+from portal.formatting import short_date, tenge
 
 from .choices import CheckCode, CheckResult
 
@@ -67,8 +65,7 @@ def findings(application, submission) -> dict[str, tuple[str, dict]]:
 
 
 def _date(value) -> str:
-    day = parse_date(value) if value else None
-    return formats.date_format(day, "SHORT_DATE_FORMAT") if day else "—"
+    return short_date(value) or "—"
 
 
 def explain(check) -> str:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.translation import Translated
 
@@ -54,7 +55,7 @@ class ScreeningCheck(models.Model):
     automatic = models.BooleanField(_("filled in automatically"), default=False)
     # What the portal found (automatic checks), kept to explain the result in any language.
     found = models.CharField(_("found automatically"), max_length=8, choices=CheckResult.choices, blank=True)
-    details = models.JSONField(_("details"), default=dict, blank=True)
+    details = models.JSONField(pgettext_lazy("screening check", "details"), default=dict, blank=True)
     result = models.CharField(_("result"), max_length=8, choices=CheckResult.choices, default=CheckResult.PENDING)
     note = models.TextField(_("reason"), blank=True)
     checked_by = models.ForeignKey(

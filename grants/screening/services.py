@@ -12,6 +12,7 @@ from grants.applications.choices import ApplicationStatus
 from grants.models import Application, Call
 from portal.audit import record
 from portal.formatting import astana_time
+from portal.workflow import transition
 
 from . import automatic, selectors
 from .choices import ALL_CHECKS, AUTOMATIC_CHECKS, CheckResult, ScreeningDecision
@@ -19,6 +20,18 @@ from .models import Screening, ScreeningCheck, ScreeningConclusion
 
 S = ApplicationStatus
 DECISION_STATUS = {ScreeningDecision.ADMITTED: S.ADMITTED, ScreeningDecision.NOT_ADMITTED: S.NOT_ADMITTED}
+D = ScreeningDecision
+# The decision may change (or be reworded, or reopened) until the call's conclusion is published.
+DECISION_TRANSITIONS = {
+    (D.PENDING, D.ADMITTED): "screening_decided",
+    (D.PENDING, D.NOT_ADMITTED): "screening_decided",
+    (D.ADMITTED, D.NOT_ADMITTED): "screening_decided",
+    (D.NOT_ADMITTED, D.ADMITTED): "screening_decided",
+    (D.ADMITTED, D.ADMITTED): "screening_reason_changed",
+    (D.NOT_ADMITTED, D.NOT_ADMITTED): "screening_reason_changed",
+    (D.ADMITTED, D.PENDING): "screening_reopened",
+    (D.NOT_ADMITTED, D.PENDING): "screening_reopened",
+}
 
 
 def _ensure_not_published(call: Call):
@@ -38,7 +51,7 @@ def _ensure_closed(call: Call, now: datetime):
 
 
 @transaction.atomic
-def screening_start(*, application: Application, user, now: datetime | None = None) -> Screening:
+def screening_start(*, application: Application, actor, now: datetime | None = None) -> Screening:
     """Open the check list of a submitted application, with the automatic checks filled in."""
     now = now or timezone.now()
     app = Application.objects.select_for_update(of=("self",)).select_related(
@@ -55,7 +68,7 @@ def screening_start(*, application: Application, user, now: datetime | None = No
     _ensure_closed(app.lot.call, now)
     _ensure_not_published(app.lot.call)
     submission = app.submissions.order_by("-submitted_at", "-id").first()
-    screening = Screening.objects.create(application=app, submission=submission, started_by=user, started_at=now)
+    screening = Screening.objects.create(application=app, submission=submission, started_by=actor, started_at=now)
     found = automatic.findings(app, submission)
     ScreeningCheck.objects.bulk_create(
         ScreeningCheck(
@@ -65,13 +78,13 @@ def screening_start(*, application: Application, user, now: datetime | None = No
         )
         for position, code in enumerate(ALL_CHECKS)
     )
-    record(actor=user, obj=screening, action="screening_started",
+    record(actor=actor, obj=screening, action="screening_started",
            data={"automatic": {code: result for code, (result, _facts) in found.items()}})
     return screening
 
 
 @transaction.atomic
-def screening_record_checks(*, screening: Screening, results: dict[str, tuple[str, str]], user,
+def screening_record_checks(*, screening: Screening, results: dict[str, tuple[str, str]], actor,
                             now: datetime | None = None) -> Screening:
     """results: {code: (pass or fail, reason)}. A failed check, or an automatic finding corrected by hand,
     needs a reason; a decided screening is reopened by deciding again, not by changing its checks."""
@@ -104,18 +117,18 @@ def screening_record_checks(*, screening: Screening, results: dict[str, tuple[st
             continue
         if (check.result, check.note) != (result, note):
             check.result, check.note = result, note
-            check.checked_by, check.checked_at = user, now
+            check.checked_by, check.checked_at = actor, now
             check.save(update_fields=["result", "note", "checked_by", "checked_at"])
             changed[code] = result
     if errors:
         raise ValidationError(errors, code="checks")
     if changed:
-        record(actor=user, obj=screening, action="screening_checks_recorded", data={"results": changed})
+        record(actor=actor, obj=screening, action="screening_checks_recorded", data={"results": changed})
     return screening
 
 
 @transaction.atomic
-def screening_decide(*, screening: Screening, decision: str, reason_kk: str = "", reason_ru: str = "", user,
+def screening_decide(*, screening: Screening, decision: str, reason_kk: str = "", reason_ru: str = "", actor,
                      now: datetime | None = None) -> Screening:
     """Admitted when every check passes; not admitted when one fails, with the reason in Kazakh and Russian
     (it is published). Changing a decision is allowed until the conclusion is published."""
@@ -149,34 +162,31 @@ def screening_decide(*, screening: Screening, decision: str, reason_kk: str = ""
                 _("Give the reason for not admitting in Kazakh and in Russian: it is published in the conclusion."),
                 code="reason",
             )
-    screening.decision = decision
     screening.reason_kk, screening.reason_ru = reason_kk, reason_ru
-    screening.decided_by, screening.decided_at = user, now
-    screening.save(update_fields=["decision", "reason_kk", "reason_ru", "decided_by", "decided_at"])
+    screening.decided_by, screening.decided_at = actor, now
+    reason = ("reason", {"reason": {"kk": reason_kk, "ru": reason_ru}}) if reason_kk or reason_ru else None
+    transition(
+        screening, to=decision, table=DECISION_TRANSITIONS, field="decision", actor=actor, message=reason,
+        update_fields=["reason_kk", "reason_ru", "decided_by", "decided_at"],
+    )
     target = DECISION_STATUS[decision]
-    if screening.application.status == target:
-        # The same decision with new wording: the application does not move, the change is still recorded.
-        record(actor=user, obj=screening, action="screening_reason_changed", note=reason_ru or reason_kk)
-    else:
+    if screening.application.status != target:
+        # A reworded decision leaves the application where it is; a new one moves it.
         application_services.application_record_screening(
-            application=screening.application, status=target, actor=user, note=reason_ru or reason_kk, now=now
+            application=screening.application, status=target, actor=actor, message=reason, now=now
         )
     return screening
 
 
 @transaction.atomic
-def screening_reopen(*, screening: Screening, user, now: datetime | None = None) -> Screening:
+def screening_reopen(*, screening: Screening, actor, now: datetime | None = None) -> Screening:
     """Take back a decision to correct the checks (before publication); the application keeps its status
     until the new decision is recorded."""
     screening = Screening.objects.select_for_update().select_related("application__lot__call").get(pk=screening.pk)
     _ensure_not_published(screening.application.lot.call)
     if screening.decision == ScreeningDecision.PENDING:
         return screening
-    previous = screening.decision
-    screening.decision = ScreeningDecision.PENDING
-    screening.save(update_fields=["decision"])
-    record(actor=user, obj=screening, action="screening_reopened", from_state=previous,
-           to_state=ScreeningDecision.PENDING)
+    transition(screening, to=ScreeningDecision.PENDING, table=DECISION_TRANSITIONS, field="decision", actor=actor)
     return screening
 
 
@@ -185,7 +195,7 @@ def conclusion_number(call: Call) -> str:
 
 
 @transaction.atomic
-def conclusion_publish(*, call: Call, user, now: datetime | None = None) -> ScreeningConclusion:
+def conclusion_publish(*, call: Call, actor, now: datetime | None = None) -> ScreeningConclusion:
     """Publish the call's screening conclusion once every submitted application is decided."""
     now = now or timezone.now()
     call = Call.objects.select_for_update().get(pk=call.pk)
@@ -201,11 +211,11 @@ def conclusion_publish(*, call: Call, user, now: datetime | None = None) -> Scre
         raise ValidationError(_("A reopened screening waits for its new decision."), code="reopened")
     entries = list(selectors.conclusion_entries(call))
     conclusion = ScreeningConclusion.objects.create(
-        call=call, number=conclusion_number(call), published_at=now, published_by=user,
+        call=call, number=conclusion_number(call), published_at=now, published_by=actor,
         admitted_count=sum(1 for a in entries if a.screening.decision == ScreeningDecision.ADMITTED),
         not_admitted_count=sum(1 for a in entries if a.screening.decision == ScreeningDecision.NOT_ADMITTED),
     )
-    record(actor=user, obj=conclusion, action="screening_conclusion_published", to_state="published",
+    record(actor=actor, obj=conclusion, action="screening_conclusion_published", to_state="published",
            data={"admitted": conclusion.admitted_count, "not_admitted": conclusion.not_admitted_count})
 
     def follow_up():

@@ -117,7 +117,7 @@ def start(request, call, pk):
     call = _call(call)
     application = _screened_application(call, pk)
     try:
-        services.screening_start(application=application, user=request.user)
+        services.screening_start(application=application, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("screening:application", call=call.code, pk=application.pk)
@@ -133,7 +133,7 @@ def record_checks(request, call, pk):
     form = forms.ChecksForm(request.POST, screening=screening)
     if form.is_valid():
         try:
-            services.screening_record_checks(screening=screening, results=form.results(), user=request.user)
+            services.screening_record_checks(screening=screening, results=form.results(), actor=request.user)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -154,7 +154,7 @@ def decide(request, call, pk):
     form = forms.DecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.screening_decide(screening=screening, user=request.user, **form.cleaned_data)
+            services.screening_decide(screening=screening, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -174,7 +174,7 @@ def reopen(request, call, pk):
     if screening is None:
         raise Http404
     try:
-        services.screening_reopen(screening=screening, user=request.user)
+        services.screening_reopen(screening=screening, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("screening:application", call=call.code, pk=application.pk)
@@ -187,7 +187,7 @@ def publish(request, call):
     error = None
     if request.method == "POST":
         try:
-            services.conclusion_publish(call=call, user=request.user)
+            services.conclusion_publish(call=call, actor=request.user)
         except ValidationError as refusal:
             error = refusal.messages
         else:

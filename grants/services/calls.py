@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from portal import audit
 from portal.formatting import astana_time
 from portal.translation import missing_official
+from portal.workflow import transition
 
 from ..choices import CallPhase, CallStatus
 from ..models import (
@@ -31,9 +32,9 @@ from . import lots as lot_services
 
 # Stored status changes staff may make; everything else is refused.
 TRANSITIONS = {
-    (CallStatus.DRAFT, CallStatus.ANNOUNCED): "announce",
-    (CallStatus.DRAFT, CallStatus.CANCELLED): "cancel",
-    (CallStatus.ANNOUNCED, CallStatus.CANCELLED): "cancel",
+    (CallStatus.DRAFT, CallStatus.ANNOUNCED): "call_announced",
+    (CallStatus.DRAFT, CallStatus.CANCELLED): "call_cancelled",
+    (CallStatus.ANNOUNCED, CallStatus.CANCELLED): "call_cancelled",
 }
 
 CALL_FIELDS = [
@@ -148,11 +149,8 @@ def call_announce(*, actor, call: Call, now: datetime | None = None) -> Call:
     problems = publication_problems(call, now=now)
     if problems:
         raise ValidationError(problems, code="incomplete")
-    previous = call.status
-    call.status = CallStatus.ANNOUNCED
     call.announced_at = now
-    call.save(update_fields=["status", "announced_at", "updated_at"])
-    audit.record(actor=actor, obj=call, action="call_announced", from_state=previous, to_state=call.status)
+    transition(call, to=CallStatus.ANNOUNCED, table=TRANSITIONS, actor=actor, update_fields=["announced_at"])
     return call
 
 
@@ -188,7 +186,11 @@ def call_extend(
     call.closes_at = new_closes_at
     call.save(update_fields=["closes_at", "updated_at"])
     audit.record(
-        actor=actor, obj=call, action="deadline_extended", note=reason_ru.strip(),
+        actor=actor, obj=call, action="call_deadline_extended",
+        message=("deadline_moved", {
+            "from": extension.previous_closes_at.isoformat(), "to": new_closes_at.isoformat(),
+            "reason": {"kk": extension.reason_kk, "ru": extension.reason_ru, "en": extension.reason_en},
+        }),
         data={"from": extension.previous_closes_at.isoformat(), "to": new_closes_at.isoformat()},
     )
     return extension
@@ -212,16 +214,15 @@ def call_cancel(
         errors["reason_ru"] = _("Give the reason in Russian: it is published on the call page.")
     if errors:
         raise ValidationError(errors)
-    previous = call.status
-    call.status = CallStatus.CANCELLED
     call.cancelled_at = now
     call.cancellation_reason_kk = reason_kk.strip()
     call.cancellation_reason_ru = reason_ru.strip()
     call.cancellation_reason_en = reason_en.strip()
-    call.save()
-    audit.record(
-        actor=actor, obj=call, action="call_cancelled", from_state=previous, to_state=call.status,
-        note=call.cancellation_reason_ru,
+    transition(
+        call, to=CallStatus.CANCELLED, table=TRANSITIONS, actor=actor,
+        message=("reason", {"reason": {"kk": call.cancellation_reason_kk, "ru": call.cancellation_reason_ru,
+                                       "en": call.cancellation_reason_en}}),
+        update_fields=["cancelled_at", "cancellation_reason_kk", "cancellation_reason_ru", "cancellation_reason_en"],
     )
     return call
 
@@ -303,7 +304,7 @@ def document_add(*, actor, call: Call, kind: str, title_kk: str, title_ru: str, 
     )
     document.file.save(upload.name, upload, save=False)
     document.save()
-    audit.record(actor=actor, obj=call, action="document_added", note=document.file.name)
+    audit.record(actor=actor, obj=call, action="call_document_added", note=document.file.name)
     return document
 
 
@@ -312,6 +313,6 @@ def document_delete(*, actor, document: CallDocument) -> None:
     call = _lock(document.call)
     if call.status != CallStatus.DRAFT:
         raise ValidationError(_("A document published with a call stays published; add a corrected one instead."))
-    audit.record(actor=actor, obj=call, action="document_deleted", note=document.file.name)
+    audit.record(actor=actor, obj=call, action="call_document_deleted", note=document.file.name)
     document.file.delete(save=False)
     document.delete()

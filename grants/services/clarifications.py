@@ -14,37 +14,38 @@ from django.utils.translation import gettext as _
 from ngos.models import NGO
 from ngos.rules import is_ngo_member
 from portal import audit
+from portal.workflow import transition
 
 from ..choices import ClarificationStatus
 from ..models import Call, Clarification, Lot
 
 TRANSITIONS = {
-    (ClarificationStatus.PENDING, ClarificationStatus.ANSWERED): "answer",
-    (ClarificationStatus.ANSWERED, ClarificationStatus.ANSWERED): "answer",
-    (ClarificationStatus.PENDING, ClarificationStatus.PUBLISHED): "publish",
-    (ClarificationStatus.ANSWERED, ClarificationStatus.PUBLISHED): "publish",
+    (ClarificationStatus.PENDING, ClarificationStatus.ANSWERED): "clarification_answered",
+    (ClarificationStatus.ANSWERED, ClarificationStatus.ANSWERED): "clarification_answered",
+    (ClarificationStatus.PENDING, ClarificationStatus.PUBLISHED): "clarification_published",
+    (ClarificationStatus.ANSWERED, ClarificationStatus.PUBLISHED): "clarification_published",
 }
 
 
 @transaction.atomic
 def clarification_ask(
-    *, user, call: Call, ngo: NGO, question: str, language: str, lot: Lot | None = None,
+    *, actor, call: Call, ngo: NGO, question: str, language: str, lot: Lot | None = None,
     now: datetime | None = None,
 ) -> Clarification:
     now = now or timezone.now()
     call = Call.objects.select_for_update().get(pk=call.pk)
     if not call.is_accepting_applications(now):
         raise ValidationError(_("Questions are accepted only while the call is open."))
-    if not is_ngo_member(user, ngo):
+    if not is_ngo_member(actor, ngo):
         raise ValidationError({"ngo": _("You can ask only on behalf of an NGO you belong to.")})
     if lot is not None and lot.call_id != call.pk:
         raise ValidationError({"lot": _("Choose a lot of this call.")})
     if not question.strip():
         raise ValidationError({"question": _("Write your question.")})
     clarification = Clarification.objects.create(
-        call=call, lot=lot, ngo=ngo, asked_by=user, question=question.strip(), language=language, asked_at=now
+        call=call, lot=lot, ngo=ngo, asked_by=actor, question=question.strip(), language=language, asked_at=now
     )
-    audit.record(actor=user, obj=clarification, action="clarification_asked", to_state=clarification.status)
+    audit.record(actor=actor, obj=clarification, action="clarification_asked", to_state=clarification.status)
     return clarification
 
 
@@ -82,18 +83,16 @@ def clarification_answer(
     errors = {name: message for name, message in required.items() if not fields[name].strip()}
     if errors:
         raise ValidationError(errors)
-    previous = clarification.status
     first_answer = clarification.answered_at is None
     for name, value in fields.items():
         setattr(clarification, name, value.strip())
-    clarification.status = target
     clarification.answered_by = actor
     clarification.answered_at = clarification.answered_at or now
     if publish:
         clarification.published_at = now
-    clarification.save()
-    audit.record(
-        actor=actor, obj=clarification, action=TRANSITIONS[(previous, target)], from_state=previous, to_state=target
+    transition(
+        clarification, to=target, table=TRANSITIONS, actor=actor,
+        update_fields=[*fields, "answered_by", "answered_at", "published_at"],
     )
     if first_answer:
         transaction.on_commit(lambda: _notify_asker(clarification.pk))
@@ -106,11 +105,8 @@ def clarification_publish(*, actor, clarification: Clarification, now: datetime 
     clarification = Clarification.objects.select_for_update().get(pk=clarification.pk)
     if clarification.status != ClarificationStatus.ANSWERED:
         raise ValidationError(_("Only an answered question that is not yet public can be published."))
-    clarification.status = ClarificationStatus.PUBLISHED
     clarification.published_at = now
-    clarification.save(update_fields=["status", "published_at"])
-    audit.record(
-        actor=actor, obj=clarification, action="publish", from_state=ClarificationStatus.ANSWERED,
-        to_state=clarification.status,
+    transition(
+        clarification, to=ClarificationStatus.PUBLISHED, table=TRANSITIONS, actor=actor, update_fields=["published_at"]
     )
     return clarification

@@ -9,11 +9,12 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal import audit
+from portal.formatting import short_date
+from portal.workflow import transition
 
 from ..choices import CommentResolution, DirectionListStatus
 from ..models import Customer, DirectionComment, FiscalYear, PriorityDirection, PriorityDirectionList
@@ -22,8 +23,14 @@ from ..workdays import add_working_days, local_date
 MIN_DISCUSSION_WORKING_DAYS = 10
 
 TRANSITIONS = {
-    (DirectionListStatus.DRAFT, DirectionListStatus.DISCUSSION): "start_discussion",
-    (DirectionListStatus.DISCUSSION, DirectionListStatus.APPROVED): "approve",
+    (DirectionListStatus.DRAFT, DirectionListStatus.DISCUSSION): "direction_list_discussion_started",
+    (DirectionListStatus.DISCUSSION, DirectionListStatus.APPROVED): "direction_list_approved",
+}
+
+# A comment is answered once and the answer may be revised while the discussion runs.
+ANSWERS = (CommentResolution.ACCEPTED, CommentResolution.PARTLY, CommentResolution.REJECTED)
+COMMENT_TRANSITIONS = {
+    (before, after): "comment_answered" for before in (CommentResolution.PENDING, *ANSWERS) for after in ANSWERS
 }
 
 DIRECTION_FIELDS = ["number", "title_kk", "title_ru", "title_en", "description_kk", "description_ru", "description_en"]
@@ -78,7 +85,7 @@ def directions_save(*, actor, direction_list: PriorityDirectionList, directions:
                 _("Direction %(number)s has lots and cannot be removed.") % {"number": direction.number}
             )
         direction.delete()
-    audit.record(actor=actor, obj=direction_list, action="directions_changed", data={"count": len(directions)})
+    audit.record(actor=actor, obj=direction_list, action="direction_list_changed", data={"count": len(directions)})
 
 
 def earliest_discussion_end(starts_on: date) -> date:
@@ -103,24 +110,24 @@ def discussion_start(
             "The public discussion lasts at least %(days)d working days: with a start on %(start)s it ends on "
             "%(earliest)s or later."
         ) % {
-            "days": MIN_DISCUSSION_WORKING_DAYS, "start": date_format(starts_on, "SHORT_DATE_FORMAT"),
-            "earliest": date_format(earliest, "SHORT_DATE_FORMAT"),
+            "days": MIN_DISCUSSION_WORKING_DAYS, "start": short_date(starts_on),
+            "earliest": short_date(earliest),
         }
     if errors:
         raise ValidationError(errors)
-    direction_list.status = DirectionListStatus.DISCUSSION
     direction_list.discussion_starts_on = starts_on
     direction_list.discussion_ends_on = ends_on
-    direction_list.save()
-    audit.record(
-        actor=actor, obj=direction_list, action="discussion_started", from_state=DirectionListStatus.DRAFT,
-        to_state=direction_list.status, data={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
+    transition(
+        direction_list, to=DirectionListStatus.DISCUSSION, table=TRANSITIONS, actor=actor,
+        update_fields=["discussion_starts_on", "discussion_ends_on"],
+        message=("discussion_dates", {"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()}),
+        data={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
     )
     return direction_list
 
 
 @transaction.atomic
-def comment_add(*, user, direction: PriorityDirection, text: str, now: datetime | None = None) -> DirectionComment:
+def comment_add(*, actor, direction: PriorityDirection, text: str, now: datetime | None = None) -> DirectionComment:
     now = now or timezone.now()
     direction_list = _lock(direction.direction_list)
     today = local_date(now)
@@ -130,8 +137,8 @@ def comment_add(*, user, direction: PriorityDirection, text: str, now: datetime 
         raise ValidationError(_("Comments are accepted only while the public discussion runs."))
     if not text.strip():
         raise ValidationError({"text": _("Write your comment.")})
-    comment = DirectionComment.objects.create(direction=direction, author=user, text=text.strip())
-    audit.record(actor=user, obj=comment, action="comment_added", to_state=comment.resolution)
+    comment = DirectionComment.objects.create(direction=direction, author=actor, text=text.strip())
+    audit.record(actor=actor, obj=comment, action="comment_added", to_state=comment.resolution)
     return comment
 
 
@@ -152,15 +159,12 @@ def comment_answer(
         errors["response"] = _("Give the reason: it is published with the comment.")
     if errors:
         raise ValidationError(errors)
-    previous = comment.resolution
-    comment.resolution = resolution
     comment.response = response.strip()
     comment.answered_by = actor
     comment.answered_at = now
-    comment.save()
-    audit.record(
-        actor=actor, obj=comment, action="comment_answered", from_state=previous, to_state=resolution,
-        note=comment.response,
+    transition(
+        comment, to=resolution, table=COMMENT_TRANSITIONS, field="resolution", actor=actor, note=comment.response,
+        update_fields=["response", "answered_by", "answered_at"],
     )
     return comment
 
@@ -176,7 +180,7 @@ def direction_list_approve(
     if local_date(now) <= direction_list.discussion_ends_on:
         problems.append(
             _("The public discussion runs until %(end)s inclusive; the list is approved after it ends.")
-            % {"end": date_format(direction_list.discussion_ends_on, "SHORT_DATE_FORMAT")}
+            % {"end": short_date(direction_list.discussion_ends_on)}
         )
     unanswered = DirectionComment.objects.filter(
         direction__direction_list=direction_list, resolution=CommentResolution.PENDING
@@ -188,11 +192,7 @@ def direction_list_approve(
         )
     if problems:
         raise ValidationError(problems)
-    direction_list.status = DirectionListStatus.APPROVED
     direction_list.approved_at = now
-    direction_list.save()
-    audit.record(
-        actor=actor, obj=direction_list, action="direction_list_approved", from_state=DirectionListStatus.DISCUSSION,
-        to_state=direction_list.status,
-    )
+    transition(direction_list, to=DirectionListStatus.APPROVED, table=TRANSITIONS, actor=actor,
+               update_fields=["approved_at"])
     return direction_list

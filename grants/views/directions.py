@@ -57,7 +57,7 @@ def comment(request, pk: int, direction: int):
     url = reverse("calls:direction_list", kwargs={"pk": pk})
     done = form_action(
         request, form,
-        lambda data: direction_services.comment_add(user=request.user, direction=direction_obj, text=data["text"]),
+        lambda data: direction_services.comment_add(actor=request.user, direction=direction_obj, text=data["text"]),
         success=_("Your comment is recorded. The operator's answer will be published here."),
         redirect_to=f"{url}#direction-{direction_obj.number}",
     )

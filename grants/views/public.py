@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -63,6 +63,23 @@ def _visible_call_object(request, call):
 
 
 @sign_in_for_drafts
+def call_document(request, call: str, pk: int):
+    """A document of a call, to whoever may see the call: a draft call's documents are not public yet."""
+    call_obj = _visible_call(request, call)
+    document = call_obj.documents.filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    name = document.file.name.rsplit("/", 1)[-1]
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=document.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@sign_in_for_drafts
 def call_detail(request, call: str, form=None):
     call = _visible_call(request, call)
     can_ask = request.user.has_perm("grants.ask_clarification", call)
@@ -89,7 +106,7 @@ def ask(request, call: str):
         return redirect(f"{call_obj.get_absolute_url()}#ask")
     form = ClarificationForm(request.POST, user=request.user, call=call_obj)
     done = form_action(
-        request, form, lambda data: clarification_services.clarification_ask(user=request.user, call=call_obj, **data),
+        request, form, lambda data: clarification_services.clarification_ask(actor=request.user, call=call_obj, **data),
         success=_("Your question is sent. The answer will come by e-mail and appear below."),
         redirect_to=f"{call_obj.get_absolute_url()}#my-questions",
     )

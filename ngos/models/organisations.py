@@ -70,12 +70,13 @@ class NGO(models.Model):
     suspended_source = models.CharField(_("source"), max_length=300, blank=True)
     suspended_on = models.DateField(_("date"), null=True, blank=True)
 
-    # Every name in capitals, kept by the database: one trigram index serves "name contains" searches.
+    # Every name in every language a page shows it in, in capitals, kept by the database: one trigram
+    # index serves "name contains" searches (the English page shows name_en, so "Kamkorlyk" must find it).
     search_text = models.GeneratedField(
         expression=Upper(
             Concat(
-                "name_kk", models.Value(" "), "name_ru", models.Value(" "), "short_name_kk", models.Value(" "),
-                "short_name_ru",
+                "name_kk", models.Value(" "), "name_ru", models.Value(" "), "name_en", models.Value(" "),
+                "short_name_kk", models.Value(" "), "short_name_ru", models.Value(" "), "short_name_en",
             )
         ),
         output_field=models.TextField(),

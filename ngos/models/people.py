@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..choices import MemberRole, RequestStatus
 from .organisations import NGO
@@ -41,7 +42,7 @@ class JoinRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
-    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("moment", "sent"), default=timezone.now)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
@@ -76,7 +77,7 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("invited by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("moment", "sent"), default=timezone.now)
     expires_at = models.DateTimeField(_("valid until"))
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(

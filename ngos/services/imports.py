@@ -169,7 +169,8 @@ def ngo_import(
         ngo.pk = ids[ngo.bin]
         links.extend(Through(ngo_id=ngo.pk, sphere_id=sphere.pk) for sphere in chosen)
         audit.record(
-            actor=actor, obj=ngo, action="import", to_state=ngo.verification, note=_("from the register (CSV)")
+            actor=actor, obj=ngo, action="ngo_imported", to_state=ngo.verification,
+            message=("ngo_imported_from_csv", {}),
         )
     Through.objects.bulk_create(links)
     result.imported = [ngo for ngo, _chosen in accepted]

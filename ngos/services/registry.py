@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import audit
+from portal.workflow import transition
 
 from ..bin import validate_bin
 from ..choices import EligibilityFlag, MemberRole, VerificationStatus
@@ -23,10 +24,10 @@ PROFILE_FIELDS = (
 
 # (from, to): the action recorded in the audit log. Anything else is refused.
 VERIFICATION_TRANSITIONS = {
-    (VerificationStatus.PENDING, VerificationStatus.VERIFIED): "verify",
-    (VerificationStatus.PENDING, VerificationStatus.REJECTED): "reject",
-    (VerificationStatus.VERIFIED, VerificationStatus.REJECTED): "revoke_verification",
-    (VerificationStatus.REJECTED, VerificationStatus.PENDING): "request_verification",
+    (VerificationStatus.PENDING, VerificationStatus.VERIFIED): "ngo_verified",
+    (VerificationStatus.PENDING, VerificationStatus.REJECTED): "ngo_rejected",
+    (VerificationStatus.VERIFIED, VerificationStatus.REJECTED): "ngo_verification_revoked",
+    (VerificationStatus.REJECTED, VerificationStatus.PENDING): "ngo_verification_requested",
 }
 
 
@@ -35,27 +36,27 @@ def _locked(ngo: NGO) -> NGO:
 
 
 @transaction.atomic
-def ngo_register(*, user, bin: str, fields: dict, spheres=()) -> NGO:
+def ngo_register(*, actor, bin: str, fields: dict, spheres=()) -> NGO:
     """A signed-in user registers an NGO and becomes its head; the NGO waits for verification."""
     bin = (bin or "").strip()
     validate_bin(bin)
     if NGO.objects.filter(bin=bin).exists():
         raise ValidationError(_("An NGO with this BIN is already registered."), code="bin_taken")
-    ngo = NGO(bin=bin, registered_by=user, verification=VerificationStatus.PENDING)
+    ngo = NGO(bin=bin, registered_by=actor, verification=VerificationStatus.PENDING)
     for name in PROFILE_FIELDS:
         if name in fields:
             setattr(ngo, name, fields[name])
     ngo.full_clean()
     ngo.save()
     ngo.spheres.set(spheres)
-    Membership.objects.create(ngo=ngo, user=user, role=MemberRole.HEAD)
-    forget_member_roles(user)
-    audit.record(actor=user, obj=ngo, action="register", to_state=ngo.verification)
+    Membership.objects.create(ngo=ngo, user=actor, role=MemberRole.HEAD)
+    forget_member_roles(actor)
+    audit.record(actor=actor, obj=ngo, action="ngo_registered", to_state=ngo.verification)
     return ngo
 
 
 @transaction.atomic
-def ngo_update_profile(*, ngo: NGO, user, fields: dict, spheres=None) -> NGO:
+def ngo_update_profile(*, ngo: NGO, actor, fields: dict, spheres=None) -> NGO:
     ngo = _locked(ngo)
     changed = []
     for name in PROFILE_FIELDS:
@@ -71,19 +72,9 @@ def ngo_update_profile(*, ngo: NGO, user, fields: dict, spheres=None) -> NGO:
     if changed:
         ngo.full_clean()
         ngo.save()
-        audit.record(actor=user, obj=ngo, action="update_profile", note=", ".join(changed), data={"fields": changed})
+        audit.record(actor=actor, obj=ngo, action="ngo_profile_changed", message=("ngo_fields", {"fields": changed}),
+                     data={"fields": changed})
     return ngo
-
-
-def _transition(ngo: NGO, to: str) -> str:
-    action = VERIFICATION_TRANSITIONS.get((ngo.verification, to))
-    if action is None:
-        raise ValidationError(
-            _("An NGO that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": VerificationStatus(ngo.verification).label, "to": VerificationStatus(to).label},
-            code="transition",
-        )
-    return action
 
 
 def _tell_heads(ngo: NGO, template: str) -> None:
@@ -92,51 +83,41 @@ def _tell_heads(ngo: NGO, template: str) -> None:
 
 
 @transaction.atomic
-def ngo_verify(*, ngo: NGO, user) -> NGO:
+def ngo_verify(*, ngo: NGO, actor) -> NGO:
     ngo = _locked(ngo)
-    before = ngo.verification
-    action = _transition(ngo, VerificationStatus.VERIFIED)
-    ngo.verification = VerificationStatus.VERIFIED
     ngo.verified_at = timezone.now()
     ngo.rejection_reason = ""
-    ngo.save(update_fields=["verification", "verified_at", "rejection_reason", "updated_at"])
-    audit.record(actor=user, obj=ngo, action=action, from_state=before, to_state=ngo.verification)
+    transition(ngo, to=VerificationStatus.VERIFIED, table=VERIFICATION_TRANSITIONS, field="verification", actor=actor,
+               update_fields=["verified_at", "rejection_reason"])
     _tell_heads(ngo, "ngo_verified")
     return ngo
 
 
 @transaction.atomic
-def ngo_reject(*, ngo: NGO, user, reason: str) -> NGO:
+def ngo_reject(*, ngo: NGO, actor, reason: str) -> NGO:
     """Reject a pending NGO or revoke a verification, with a reason the NGO sees."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Write the reason: the NGO sees it and needs it to put things right."), code="reason")
     ngo = _locked(ngo)
-    before = ngo.verification
-    action = _transition(ngo, VerificationStatus.REJECTED)
-    ngo.verification = VerificationStatus.REJECTED
     ngo.rejection_reason = reason
     ngo.verified_at = None
-    ngo.save(update_fields=["verification", "rejection_reason", "verified_at", "updated_at"])
-    audit.record(actor=user, obj=ngo, action=action, from_state=before, to_state=ngo.verification, note=reason)
+    transition(ngo, to=VerificationStatus.REJECTED, table=VERIFICATION_TRANSITIONS, field="verification", actor=actor,
+               note=reason, update_fields=["rejection_reason", "verified_at"])
     _tell_heads(ngo, "ngo_rejected")
     return ngo
 
 
 @transaction.atomic
-def ngo_request_verification(*, ngo: NGO, user) -> NGO:
+def ngo_request_verification(*, ngo: NGO, actor) -> NGO:
     """After a rejection the head puts things right and asks the operator to look again."""
     ngo = _locked(ngo)
-    before = ngo.verification
-    action = _transition(ngo, VerificationStatus.PENDING)
-    ngo.verification = VerificationStatus.PENDING
-    ngo.save(update_fields=["verification", "updated_at"])
-    audit.record(actor=user, obj=ngo, action=action, from_state=before, to_state=ngo.verification)
+    transition(ngo, to=VerificationStatus.PENDING, table=VERIFICATION_TRANSITIONS, field="verification", actor=actor)
     return ngo
 
 
 @transaction.atomic
-def ngo_set_flags(*, ngo: NGO, user, flags: dict) -> list[str]:
+def ngo_set_flags(*, ngo: NGO, actor, flags: dict) -> list[str]:
     """Set or clear eligibility flags. `flags` maps EligibilityFlag → {"set", "source", "on"}.
 
     Every change of a flag (or of its source or date) needs a source and a date, and is recorded in
@@ -173,14 +154,12 @@ def ngo_set_flags(*, ngo: NGO, user, flags: dict) -> list[str]:
         ngo.save()
     for flag, current, wanted in changes:
         if current["set"] != wanted["set"]:
-            action = "set_flag" if wanted["set"] else "clear_flag"
+            action = "ngo_flag_set" if wanted["set"] else "ngo_flag_cleared"
         else:
-            action = "correct_flag"
+            action = "ngo_flag_corrected"
         audit.record(
-            actor=user, obj=ngo, action=action,
-            from_state=f"{flag.value}={'yes' if current['set'] else 'no'}",
-            to_state=f"{flag.value}={'yes' if wanted['set'] else 'no'}",
-            note=f"{wanted['source']} ({wanted['on']:%d.%m.%Y})",
+            actor=actor, obj=ngo, action=action, note=wanted["source"],
+            message=("ngo_flag", {"flag": flag.value, "set": wanted["set"], "on": wanted["on"].isoformat()}),
             data={"flag": flag.value, "source": wanted["source"], "on": wanted["on"].isoformat()},
         )
     return [flag.value for flag, _current, _wanted in changes]

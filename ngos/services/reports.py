@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import audit
+from portal.workflow import transition
 
 from ..choices import ReportStatus
 from ..models import NGO, FundSource, Spending, YearlyReport, YearlyReportVersion
@@ -28,6 +29,12 @@ def _lock_version(version: YearlyReportVersion) -> YearlyReportVersion:
     return YearlyReportVersion.objects.select_for_update().select_related("report", "report__ngo").get(pk=version.pk)
 
 
+# A version is drafted, then submitted once; a correction is a new version, never a reopened one.
+# The first submission lists the NGO for the year; a later one is recorded as a correction.
+VERSION_TRANSITIONS = {(ReportStatus.DRAFT, ReportStatus.SUBMITTED): "yearly_report_submitted"}
+CORRECTION_TRANSITIONS = {(ReportStatus.DRAFT, ReportStatus.SUBMITTED): "yearly_report_correction_submitted"}
+
+
 def _refuse_unless_draft(version: YearlyReportVersion) -> None:
     if version.status != ReportStatus.DRAFT:
         raise ValidationError(
@@ -36,7 +43,7 @@ def _refuse_unless_draft(version: YearlyReportVersion) -> None:
 
 
 @transaction.atomic
-def report_start(*, ngo: NGO, year: int, user) -> YearlyReportVersion:
+def report_start(*, ngo: NGO, year: int, actor) -> YearlyReportVersion:
     """The draft for `year`: the existing one, or a new first version (carrying over stable answers)."""
     years = reporting_years(ngo)
     if year not in years:
@@ -54,7 +61,7 @@ def report_start(*, ngo: NGO, year: int, user) -> YearlyReportVersion:
             _("The report for %(year)s has been submitted. To change it, start a correction.") % {"year": year},
             code="submitted",
         )
-    version = YearlyReportVersion(report=report, number=1, created_by=user)
+    version = YearlyReportVersion(report=report, number=1, created_by=actor)
     previous = (
         YearlyReportVersion.objects.filter(report__ngo=ngo, report__year__lt=year, status=ReportStatus.SUBMITTED)
         .order_by("-report__year", "-number")
@@ -64,13 +71,14 @@ def report_start(*, ngo: NGO, year: int, user) -> YearlyReportVersion:
         for name in CARRIED_OVER:
             setattr(version, name, getattr(previous, name))
     version.save()
-    audit.record(actor=user, obj=report, action="start_report", to_state=ReportStatus.DRAFT, note="v1")
+    audit.record(actor=actor, obj=report, action="yearly_report_started", to_state=ReportStatus.DRAFT,
+                 message=("report_version", {"number": 1}), data={"state_of": "ngos.yearlyreportversion"})
     return version
 
 
 @transaction.atomic
 def report_save_draft(
-    *, version: YearlyReportVersion, user, fields: dict, fund_sources: list[dict], spending: list[dict]
+    *, version: YearlyReportVersion, actor, fields: dict, fund_sources: list[dict], spending: list[dict]
 ) -> YearlyReportVersion:
     """Keep what was typed; lines replace the draft's lines. Nothing is checked for completeness here."""
     version = _lock_version(version)
@@ -108,7 +116,7 @@ def missing_for_submission(version: YearlyReportVersion) -> list[str]:
 
 
 @transaction.atomic
-def report_submit(*, version: YearlyReportVersion, user) -> YearlyReportVersion:
+def report_submit(*, version: YearlyReportVersion, actor) -> YearlyReportVersion:
     """Lock the draft as submitted. The first submission lists the NGO in the database for the year."""
     version = _lock_version(version)
     _refuse_unless_draft(version)
@@ -119,25 +127,23 @@ def report_submit(*, version: YearlyReportVersion, user) -> YearlyReportVersion:
             _("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)}, code="incomplete"
         )
     now = timezone.now()
-    version.status = ReportStatus.SUBMITTED
     version.submitted_at = now
-    version.submitted_by = user
-    version.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    version.submitted_by = actor
     first = report.first_submitted_at is None
     if first:
         report.first_submitted_at = now
         report.save(update_fields=["first_submitted_at"])
     late = first and now >= report.deadline
-    audit.record(
-        actor=user, obj=report, action="submit_report" if first else "submit_correction",
-        from_state=ReportStatus.DRAFT, to_state=ReportStatus.SUBMITTED,
-        note=f"v{version.number}" + (" (late)" if late else ""),
+    transition(
+        version, to=ReportStatus.SUBMITTED, subject=report, actor=actor, update_fields=["submitted_at", "submitted_by"],
+        table=VERSION_TRANSITIONS if first else CORRECTION_TRANSITIONS,
+        message=("report_version_late" if late else "report_version", {"number": version.number}),
     )
     return version
 
 
 @transaction.atomic
-def report_start_correction(*, report: YearlyReport, user) -> YearlyReportVersion:
+def report_start_correction(*, report: YearlyReport, actor) -> YearlyReportVersion:
     """A new draft version, copied from the latest submitted one, lines included."""
     report = _lock_report(report)
     draft = report.versions.filter(status=ReportStatus.DRAFT).first()
@@ -146,7 +152,7 @@ def report_start_correction(*, report: YearlyReport, user) -> YearlyReportVersio
     latest = report.versions.filter(status=ReportStatus.SUBMITTED).order_by("-number").first()
     if latest is None:
         raise ValidationError(_("Nothing has been submitted yet, so there is nothing to correct."), code="nothing")
-    version = YearlyReportVersion(report=report, number=latest.number + 1, created_by=user)
+    version = YearlyReportVersion(report=report, number=latest.number + 1, created_by=actor)
     for name in CONTENT_FIELDS:
         setattr(version, name, getattr(latest, name))
     version.save()
@@ -159,20 +165,22 @@ def report_start_correction(*, report: YearlyReport, user) -> YearlyReportVersio
         for line in latest.spending.all()
     )
     audit.record(
-        actor=user, obj=report, action="start_correction", from_state=ReportStatus.SUBMITTED,
-        to_state=ReportStatus.DRAFT, note=f"v{version.number}",
+        actor=actor, obj=report, action="yearly_report_correction_started", from_state=ReportStatus.SUBMITTED,
+        to_state=ReportStatus.DRAFT, message=("report_version", {"number": version.number}),
+        data={"state_of": "ngos.yearlyreportversion"},
     )
     return version
 
 
 @transaction.atomic
-def report_discard_draft(*, version: YearlyReportVersion, user) -> None:
+def report_discard_draft(*, version: YearlyReportVersion, actor) -> None:
     """Throw a draft away. A report never submitted goes with its only draft."""
     version = _lock_version(version)
     _refuse_unless_draft(version)
     report = _lock_report(version.report)
     audit.record(
-        actor=user, obj=report, action="discard_draft", from_state=ReportStatus.DRAFT, note=f"v{version.number}"
+        actor=actor, obj=report, action="yearly_report_draft_discarded", from_state=ReportStatus.DRAFT,
+        message=("report_version", {"number": version.number}), data={"state_of": "ngos.yearlyreportversion"},
     )
     version.delete()
     if not report.versions.exists():

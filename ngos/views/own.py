@@ -37,7 +37,7 @@ def register(request):
 
     def register_and_act_for(data):
         ngo = services.ngo_register(
-            user=request.user, bin=data["bin"], fields=_profile_fields(form), spheres=data["spheres"]
+            actor=request.user, bin=data["bin"], fields=_profile_fields(form), spheres=data["spheres"]
         )
         _make_current(request, ngo)
         return ngo
@@ -58,7 +58,7 @@ def join(request):
     form = JoinForm(request.POST or None)
     done = form_action(
         request, form,
-        lambda data: services.join_request_create(user=request.user, ngo=form.ngo, message=data["message"]),
+        lambda data: services.join_request_create(actor=request.user, ngo=form.ngo, message=data["message"]),
         success=lambda _request: _("Your request has been sent to the head of %(ngo)s.") % {"ngo": form.ngo.name},
         redirect_to="portal:dashboard",
     )
@@ -74,7 +74,7 @@ def join_withdraw(request, pk):
     if refused := post_only(request):
         return refused
     return button_action(
-        request, lambda: services.join_request_withdraw(join_request=join_request, user=request.user),
+        request, lambda: services.join_request_withdraw(join_request=join_request, actor=request.user),
         success=_("Your request is withdrawn."), redirect_to="ngos:join",
     )
 
@@ -105,7 +105,7 @@ def invitation(request, token):
     if request.method == "POST" and not problem:
         accept = request.POST.get("answer") == "accept"
         try:
-            services.invitation_answer(invitation=invitation, user=request.user, accept=accept)
+            services.invitation_answer(invitation=invitation, actor=request.user, accept=accept)
         except ValidationError as error:
             problem = " ".join(messages_of(error))
         else:
@@ -147,7 +147,7 @@ def profile_edit(request, bin):
     done = form_action(
         request, form,
         lambda data: services.ngo_update_profile(
-            ngo=ngo, user=request.user, fields=_profile_fields(form), spheres=data["spheres"]
+            ngo=ngo, actor=request.user, fields=_profile_fields(form), spheres=data["spheres"]
         ),
         success=_("The profile is saved."), redirect_to=reverse("ngos:manage", kwargs={"bin": ngo.bin}),
     )
@@ -163,7 +163,7 @@ def request_verification(request, bin):
     if refused := post_only(request):
         return refused
     return button_action(
-        request, lambda: services.ngo_request_verification(ngo=ngo, user=request.user),
+        request, lambda: services.ngo_request_verification(ngo=ngo, actor=request.user),
         success=_("The operator will look at the NGO again."),
         redirect_to=reverse("ngos:manage", kwargs={"bin": ngo.bin}),
     )
@@ -211,7 +211,7 @@ def member_invite(request, bin):
     if form.is_valid():
         try:
             services.invitation_create(
-                ngo=ngo, user=request.user, email=form.cleaned_data["email"], role=form.cleaned_data["role"],
+                ngo=ngo, actor=request.user, email=form.cleaned_data["email"], role=form.cleaned_data["role"],
                 language=translation.get_language(),
             )
         except ValidationError as error:
@@ -232,7 +232,7 @@ def member_role(request, bin, pk):
     form = RoleForm(request.POST, prefix=f"m{membership.pk}")
     if form.is_valid():
         try:
-            services.membership_change_role(membership=membership, user=request.user, role=form.cleaned_data["role"])
+            services.membership_change_role(membership=membership, actor=request.user, role=form.cleaned_data["role"])
             messages.success(request, _("The role of %(person)s is changed.") % {"person": membership.user})
         except ValidationError as error:
             for message in messages_of(error):
@@ -250,7 +250,7 @@ def member_remove(request, bin, pk):
     if refused := post_only(request):
         return refused
     return button_action(
-        request, lambda: services.membership_remove(membership=membership, user=request.user),
+        request, lambda: services.membership_remove(membership=membership, actor=request.user),
         success=_("%(person)s is no longer a member.") % {"person": membership.user},
         redirect_to=reverse("ngos:members", kwargs={"bin": ngo.bin}),
     )
@@ -264,7 +264,7 @@ def leave(request, bin):
         return refused
     membership = Membership.objects.select_related("user").get(ngo=ngo, user=request.user)
     try:
-        services.membership_remove(membership=membership, user=request.user)
+        services.membership_remove(membership=membership, actor=request.user)
     except ValidationError as error:
         for message in messages_of(error):
             messages.error(request, message)
@@ -289,7 +289,9 @@ def join_request_answer(request, bin, pk):
         messages.error(request, _("Choose a role from the list."))
         return redirect("ngos:members", bin=ngo.bin)
     try:
-        services.join_request_answer(join_request=join_request, user=request.user, accept=accept, role=role or "member")
+        services.join_request_answer(
+            join_request=join_request, actor=request.user, accept=accept, role=role or "member"
+        )
     except ValidationError as error:
         for message in messages_of(error):
             messages.error(request, message)
@@ -309,7 +311,7 @@ def invitation_revoke(request, bin, pk):
     if refused := post_only(request):
         return refused
     return button_action(
-        request, lambda: services.invitation_revoke(invitation=invitation, user=request.user),
+        request, lambda: services.invitation_revoke(invitation=invitation, actor=request.user),
         success=_("The invitation to %(email)s is withdrawn.") % {"email": invitation.email},
         redirect_to=reverse("ngos:members", kwargs={"bin": ngo.bin}),
     )

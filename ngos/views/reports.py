@@ -84,9 +84,9 @@ def report_edit(request, bin, year):
     if request.method == "POST" and all([form.is_valid(), sources.is_valid(), spending.is_valid()]):
         try:
             if version is None:
-                version = services.report_start(ngo=ngo, year=year, user=request.user)
+                version = services.report_start(ngo=ngo, year=year, actor=request.user)
             version = services.report_save_draft(
-                version=version, user=request.user, fields=form.cleaned_data,
+                version=version, actor=request.user, fields=form.cleaned_data,
                 fund_sources=[line for f in sources.forms if (line := f.line())],
                 spending=[line for f in spending.forms if (line := f.line())],
             )
@@ -95,7 +95,7 @@ def report_edit(request, bin, year):
         else:
             if request.POST.get("action") == "submit" and can_submit:
                 try:
-                    services.report_submit(version=version, user=request.user)
+                    services.report_submit(version=version, actor=request.user)
                 except ValidationError as error:
                     for message in messages_of(error):
                         messages.error(request, message)
@@ -141,7 +141,7 @@ def report_correct(request, bin, year):
     if refused := post_only(request):
         return refused
     try:
-        services.report_start_correction(report=report, user=request.user)
+        services.report_start_correction(report=report, actor=request.user)
     except ValidationError as error:
         for message in messages_of(error):
             messages.error(request, message)
@@ -161,6 +161,6 @@ def report_discard(request, bin, year):
     if draft is None:
         messages.error(request, _("There is no draft to discard."))
         return redirect("ngos:report", bin=ngo.bin, year=year)
-    services.report_discard_draft(version=draft, user=request.user)
+    services.report_discard_draft(version=draft, actor=request.user)
     messages.success(request, _("The draft is discarded."))
     return redirect("ngos:reports", bin=ngo.bin)

@@ -84,7 +84,7 @@ def staff_verify(request, bin):
     if refused := post_only(request):
         return refused
     return button_action(
-        request, lambda: services.ngo_verify(ngo=ngo, user=request.user),
+        request, lambda: services.ngo_verify(ngo=ngo, actor=request.user),
         success=_("%(ngo)s is verified.") % {"ngo": ngo.name},
         redirect_to=reverse("ngos:staff_detail", kwargs={"bin": ngo.bin}),
     )
@@ -99,7 +99,7 @@ def staff_reject(request, bin):
     form = RejectForm(request.POST)
     if form.is_valid():
         try:
-            services.ngo_reject(ngo=ngo, user=request.user, reason=form.cleaned_data["reason"])
+            services.ngo_reject(ngo=ngo, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error("reason", error)
         else:
@@ -117,7 +117,7 @@ def staff_flags(request, bin):
     form = FlagsForm(request.POST, ngo=ngo)
     if form.is_valid():
         try:
-            changed = services.ngo_set_flags(ngo=ngo, user=request.user, flags=form.flags())
+            changed = services.ngo_set_flags(ngo=ngo, actor=request.user, flags=form.flags())
         except ValidationError as error:
             form.add_error(None, error)
         else:

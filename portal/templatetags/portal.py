@@ -10,6 +10,9 @@ register.filter("tenge", formatting.tenge)
 register.filter("astana_time", formatting.astana_time)
 register.filter("deadline", formatting.deadline)
 register.filter("astana", formatting.astana)
+register.filter("number", formatting.number)
+register.filter("short_date", formatting.short_date)
+register.filter("short_datetime", formatting.short_datetime)
 
 
 @register.filter

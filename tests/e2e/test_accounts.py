@@ -56,6 +56,39 @@ def test_a_visitor_registers_confirms_the_email_and_signs_in_and_out_in_russian(
     expect(page.locator("#main-nav a[href='/accounts/login/']")).to_be_visible()
 
 
+def test_a_newcomer_asks_for_the_link_again_corrects_the_address_and_confirms_it(page, assert_accessible):
+    page.goto("/kk/")
+    page.locator("#main-nav a[href='/accounts/signup/']").click()
+    page.get_by_label("Электрондық пошта").fill("aigerim@exmaple.kz")  # a typo in the domain
+    page.get_by_role("textbox", name="Құпиясөз", exact=True).fill(PASSWORD)
+    page.get_by_label("Құпиясөз (қайталап енгізіңіз)").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Электрондық пошта мекенжайыңызды растаңыз")
+
+    page.get_by_role("link", name="Сілтемені қайта жіберу немесе мекенжайды түзету").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Растау сілтемесі келмеді ме?")
+    expect(page.locator("main")).to_contain_text("aigerim@exmaple.kz")
+    assert_accessible(page)
+    page.get_by_role("button", name="Сілтемені қайта жіберу", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("aigerim@exmaple.kz")
+    assert [letter.to for letter in mail.outbox] == [["aigerim@exmaple.kz"], ["aigerim@exmaple.kz"]]
+
+    page.get_by_role("link", name="Сілтемені қайта жіберу немесе мекенжайды түзету").click()
+    page.get_by_label("Дұрыс электрондық пошта мекенжайы").fill("aigerim@example.kz")
+    page.get_by_role("button", name="Сілтемені осы мекенжайға жіберу").click()
+    expect(page.get_by_role("status")).to_contain_text("aigerim@example.kz")
+
+    letter = mail.outbox[-1]
+    assert letter.to == ["aigerim@example.kz"]
+    page.goto(re.search(r"https?://\S+/accounts/confirm-email/\S+/", letter.body).group(0))
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("status")).to_contain_text("aigerim@example.kz")
+    page.get_by_label("Электрондық пошта").fill("aigerim@example.kz")
+    page.get_by_label("Құпиясөз").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/kk/dashboard/$"))
+
+
 def test_the_kazakh_home_page_leads_to_a_kazakh_sign_in_page(page):
     page.goto("/kk/")
 

@@ -205,7 +205,7 @@ def test_a_screening_officer_screens_and_publishes_the_conclusion(page, sign_in,
     for ngo in (listed, unlisted):
         head = person(ngo, "head")
         application = ready_application(lot, ngo, title=f"Жоба {ngo.bin}")
-        application_services.application_submit(application=application, user=head, now=now)
+        application_services.application_submit(application=application, actor=head, now=now)
         submitted.append(application.pk)
     call.closes_at = now - timedelta(minutes=1)  # the deadline passes
     call.save()
@@ -256,7 +256,7 @@ def test_a_screening_officer_screens_and_publishes_the_conclusion(page, sign_in,
     page.goto(f"/ru/results/{call.code}/screening/")
     expect(page.locator("main")).to_contain_text("НПО отсутствует в базе данных НПО.")
     page.goto("/ru/results/")
-    expect(page.get_by_role("link", name=f"Итоговое заключение {call.code}-SC")).to_be_visible()
+    expect(page.get_by_role("link", name=f"Итоговое заключение № {call.code}-SC")).to_be_visible()
     assert_accessible(page)
 
 

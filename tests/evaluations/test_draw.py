@@ -73,7 +73,7 @@ def test_the_draw_records_seed_pool_observers_and_seats(call_with_pool, world):
     assert [s.role for s in seats] == [MemberRole.MEMBER] * 3 + [MemberRole.RESERVE] * 3
     panel.refresh_from_db()
     assert panel.status == PanelStatus.DRAWN
-    entry = history(panel).get(action="draw")
+    entry = history(panel).get(action="panel_drawn")
     assert entry.data["seed"] == draw.seed and entry.actor == manager
 
 

@@ -35,7 +35,7 @@ def test_a_signed_in_user_applies_and_waits_for_a_decision(client, media_root):
     assert response.status_code == 302
     expert = Expert.objects.get(user=user)
     assert expert.status == ExpertStatus.PENDING and expert.speaks_kk and expert.speaks_ru
-    assert history(expert).get().action == "apply"
+    assert history(expert).get().action == "expert_applied"
     assert "Шешім күтуде" in client.get("/kk/experts/apply/").content.decode()
 
 
@@ -67,7 +67,7 @@ def test_approval_puts_the_user_in_the_expert_group_and_suspension_takes_them_ou
     expert_decide(expert=expert, status=ExpertStatus.SUSPENDED, actor=world.users["call_manager"],
                   note="Мүдделер қақтығысын жасырды")
     assert group not in expert.user.groups.all()
-    assert [e.action for e in history(expert)] == ["suspend", "approve"]
+    assert [e.action for e in history(expert)] == ["expert_suspended", "expert_approved"]
 
 
 def test_declining_needs_a_reason_the_applicant_reads(world, client, media_root):

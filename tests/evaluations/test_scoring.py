@@ -81,7 +81,7 @@ def test_declaring_a_conflict_recuses_and_the_next_reserve_steps_in(evaluation):
     replacement = assignment.replaced_by
     assert replacement.expert_id == first_reserve.expert_id
     assert replacement.status == AssignmentStatus.AWAITING_DECLARATION
-    assert history(replacement).get().action == "reserve_steps_in"
+    assert history(replacement).get().action == "assignment_reserve_stepped_in"
     assert history(assignment).get().note == "Жобаның жетекшісі — менің туысым"
 
 

@@ -3,6 +3,7 @@
 
 from datetime import date, timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from grants.choices import ClarificationStatus, DirectionListStatus
@@ -46,7 +47,11 @@ def build(world) -> None:
     draft = draft_call(customer=customer, fiscal_year=fiscal_year, number=2)
     complete_lot(draft, code="2027-ALM-02", direction=lot.direction)
     document = draft.documents.create(
-        kind="rules", title_kk="Ереже", title_ru="Правила", file="calls/2027-02/rules.pdf",
+        kind="rules", title_kk="Ереже", title_ru="Правила", file=ContentFile(b"%PDF-1.4 rules", name="rules.pdf"),
+        content_type="application/pdf", size=1000,
+    )
+    open_document = open_call.documents.create(
+        kind="rules", title_kk="Ереже", title_ru="Правила", file=ContentFile(b"%PDF-1.4 rules", name="rules.pdf"),
         content_type="application/pdf", size=1000,
     )
     today = timezone.localdate()
@@ -69,7 +74,8 @@ def build(world) -> None:
     )
     holiday = CalendarDay.objects.create(date=date(2027, 3, 22), name_kk="Наурыз", name_ru="Наурыз")
     world.objects.update(
-        open_call=open_call, lot=lot, draft_call=draft, document=document, discussion_list=discussion,
+        open_call=open_call, lot=lot, draft_call=draft, document=document, open_document=open_document,
+        discussion_list=discussion,
         discussed_direction=discussed, comment=comment, draft_direction_list=draft_list, clarification=clarification,
         holiday=holiday,
     )
@@ -89,6 +95,10 @@ PAGES = [
     Page("calls:announcement_pdf", PUBLIC, kwargs=lambda w: {"call": w.open_call.code, "language": "ru"}),
     # A draft is not public: staff and the customer's representative read it, the rest get 404.
     Page("calls:detail", CUSTOMER_AND_STAFF, kwargs=lambda w: {"call": w.draft_call.code}, refused=(404,)),
+    # Call documents go through a view: a draft call's are not public yet (nothing serves /media/ for them).
+    Page("calls:document", PUBLIC, kwargs=lambda w: {"call": w.open_call.code, "pk": w.open_document.pk}),
+    Page("calls:document", CUSTOMER_AND_STAFF, kwargs=lambda w: {"call": w.draft_call.code, "pk": w.document.pk},
+         refused=(404,)),
     # Asking a question: NGO members, while the call is open (GET sends them to the form on the call page).
     Page("calls:ask", NGO_MEMBERS, kwargs=lambda w: {"call": w.open_call.code}, status=302),
     Page("calls:directions", PUBLIC),

@@ -49,7 +49,7 @@ def build_applications(world):
     lot_other = LotFactory(call=open_call)
     draft = ready_application(lot_open, ngo_a, user=world.users["ngo_member"])
     submitted = ready_application(lot_other, ngo_a, user=head)
-    services.application_submit(application=submitted, user=head, now=now)
+    services.application_submit(application=submitted, actor=head, now=now)
     DraftConflict.objects.create(
         application=draft, section="team", author=world.users["ngo_member"], base_version=0, current_version=1,
         data={"team": "Another version"}, created_at=now,
@@ -58,15 +58,15 @@ def build_applications(world):
     closed_call = CallFactory(opens_at=now - timedelta(days=40), closes_at=now - timedelta(days=10))
     lot_closed = LotFactory(call=closed_call)
     screened = ready_application(lot_closed, ngo_a, user=head)
-    services.application_submit(application=screened, user=head, now=now - timedelta(days=11))
+    services.application_submit(application=screened, actor=head, now=now - timedelta(days=11))
     officer = world.users["screening_officer"]
-    record = screening.screening_start(application=screened, user=officer)
+    record = screening.screening_start(application=screened, actor=officer)
     screening.screening_record_checks(
-        screening=record, user=officer, results={"ngo_listed": ("pass", "Listed"), "documents_valid": ("pass", ""),
+        screening=record, actor=officer, results={"ngo_listed": ("pass", "Listed"), "documents_valid": ("pass", ""),
                                                  "activities_within_lot": ("pass", "")},
     )
-    screening.screening_decide(screening=record, decision="admitted", user=officer)
-    conclusion = screening.conclusion_publish(call=closed_call, user=officer)
+    screening.screening_decide(screening=record, decision="admitted", actor=officer)
+    conclusion = screening.conclusion_publish(call=closed_call, actor=officer)
     # The real rendering is tested in tests/grants/screening; here a stored file is enough, and fast.
     for language in ("kk", "ru"):
         screening.conclusion_store_pdf(conclusion=conclusion, language=language, pdf=PDF_BYTES)

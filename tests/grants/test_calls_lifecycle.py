@@ -120,7 +120,7 @@ def test_extending_moves_the_deadline_and_keeps_the_reason_public(manager):
     assert call.closes_at == new
     assert (extension.previous_closes_at, extension.new_closes_at) == (old, new)
     assert call.is_accepting_applications(old)
-    assert [e.action for e in history(call)] == ["deadline_extended"]
+    assert [e.action for e in history(call)] == ["call_deadline_extended"]
 
 
 def test_extending_after_the_deadline_has_passed_is_refused(manager):

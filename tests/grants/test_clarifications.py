@@ -49,7 +49,7 @@ def call():
 
 def ask(member, call, ngo, **kwargs):
     return clarification_services.clarification_ask(
-        user=member, call=call, ngo=ngo, question="Кепілдік хат қандай нысанда?", language="kk", **kwargs
+        actor=member, call=call, ngo=ngo, question="Кепілдік хат қандай нысанда?", language="kk", **kwargs
     )
 
 

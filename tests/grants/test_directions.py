@@ -94,13 +94,13 @@ def test_any_signed_in_user_may_comment_while_the_discussion_runs(manager, draft
     during = datetime.combine(date(2027, 3, 20), time(12), tzinfo=ASTANA)
 
     comment = direction_services.comment_add(
-        user=citizen, direction=direction, text="Ауыл жастарын қосыңыз", now=during
+        actor=citizen, direction=direction, text="Ауыл жастарын қосыңыз", now=during
     )
 
     assert comment.resolution == CommentResolution.PENDING
     after = datetime.combine(date(2027, 5, 1), time(12), tzinfo=ASTANA)
     with pytest.raises(ValidationError, match="only while the public discussion runs"):
-        direction_services.comment_add(user=citizen, direction=direction, text="Кеш", now=after)
+        direction_services.comment_add(actor=citizen, direction=direction, text="Кеш", now=after)
 
 
 def test_a_comment_posted_through_the_page_is_recorded(manager, client):

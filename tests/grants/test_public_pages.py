@@ -109,7 +109,7 @@ def test_a_draft_call_is_not_public(client):
 @pytest.mark.parametrize(
     "language, expected",
     [
-        ("kk", "2027 жылғы 30 наурыз, 18:30 дейін (Астана уақыты)"),
+        ("kk", "Соңғы мерзім: 2027 жылғы 30 наурыз, 18:30 (Астана уақыты)"),
         ("ru", "до 30 марта 2027 г., 18:30 (время Астаны)"),
         ("en", "until 30 March 2027, 18:30 (Astana time)"),
     ],
@@ -197,5 +197,29 @@ def test_the_home_page_shows_open_calls_and_their_figures(client):
                 closes_at=astana(timezone.localdate() + timedelta(days=30)))
     response = client.get(url("portal:home"))
     assert [c.code for c in response.context["open_calls"]] == [call.code]
-    assert response.context["figures"][0]["value"] == 1
+    assert response.context["figures"][0]["value"] == "1"
     assert call.title_kk in response.content.decode()
+
+
+@pytest.mark.parametrize(("calls", "label"), [(1, "1</p>"), (2, "2</p>"), (5, "5</p>")])
+def test_the_home_page_counts_open_calls_in_a_grammatical_russian_phrase(client, calls, label):
+    for n in range(calls):
+        complete_lot(CallFactory(), f"2027-ALM-{n + 1:02d}")
+    with translation.override("ru"):
+        page = client.get(reverse("portal:home")).content.decode()
+    expected = {1: "конкурс принимает заявки", 2: "конкурса принимают заявки", 5: "конкурсов принимают заявки"}[calls]
+    assert expected in page
+    lots = {1: "лот в открытых конкурсах", 2: "лота в открытых конкурсах", 5: "лотов в открытых конкурсах"}[calls]
+    assert lots in page
+
+
+def test_a_call_card_reads_as_one_phrase_in_kazakh(client):
+    today = timezone.localdate()
+    open_call = CallFactory()
+    complete_lot(open_call, "2027-ALM-01")
+    CallFactory(opens_at=astana(today - timedelta(days=60), 9), closes_at=astana(today - timedelta(days=30)))
+    page = client.get(url("calls:list")).content.decode()
+    assert f"№ {open_call.code} конкурс" in page
+    assert f"Конкурс {open_call.code}" not in page
+    closing = (today - timedelta(days=30)).strftime("%d.%m.%Y")
+    assert f"{closing}, 18:30 (Астана уақыты) аяқталды" in page

@@ -26,21 +26,21 @@ def build_ngos(world):
     Membership.objects.create(ngo=ngo_a, user=users["ngo_accountant"], role=MemberRole.ACCOUNTANT)
     Membership.objects.create(ngo=ngo_b, user=users["other_ngo_member"], role=MemberRole.HEAD)
     year = last_reporting_year()
-    version = services.report_start(ngo=ngo_a, year=year, user=users["ngo_head"])
+    version = services.report_start(ngo=ngo_a, year=year, actor=users["ngo_head"])
     services.report_save_draft(
-        version=version, user=users["ngo_head"],
+        version=version, actor=users["ngo_head"],
         fields={"founders": "Ахметова А.", "activities": "Жобалар", "beneficiaries_count": 10, "staff_count": 2,
                 "volunteers_count": 5},
         fund_sources=[{"source_type": "donations_individuals", "amount": 100000, "description": ""}], spending=[],
     )
-    services.report_submit(version=version, user=users["ngo_head"])
+    services.report_submit(version=version, actor=users["ngo_head"])
     world.objects.update(
         ngo_a=ngo_a,
         ngo_b=ngo_b,
         report_year=year,
-        join_request=services.join_request_create(user=users["user"], ngo=ngo_a),
+        join_request=services.join_request_create(actor=users["user"], ngo=ngo_a),
         invitation=services.invitation_create(
-            ngo=ngo_a, user=users["ngo_head"], email=users["user"].email, role=MemberRole.MEMBER, language="kk"
+            ngo=ngo_a, actor=users["ngo_head"], email=users["user"].email, role=MemberRole.MEMBER, language="kk"
         ),
         member_membership=Membership.objects.get(ngo=ngo_a, user=users["ngo_member"]),
     )

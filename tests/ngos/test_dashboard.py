@@ -27,7 +27,7 @@ def test_someone_without_an_ngo_is_offered_to_register_or_join(client):
 
 def test_an_invitation_waits_on_the_dashboard_of_its_addressee(client):
     ngo = NGOFactory(name_kk="«Шақырған» қоры")
-    services.invitation_create(ngo=ngo, user=None, email="guest@example.kz", role=MemberRole.MEMBER, language="kk")
+    services.invitation_create(ngo=ngo, actor=None, email="guest@example.kz", role=MemberRole.MEMBER, language="kk")
     client.force_login(make_user("guest@example.kz"))
     page = client.get("/kk/dashboard/").content.decode()
     assert "«Шақырған» қоры" in page and "/kk/ngos/invitations/" in page
@@ -60,7 +60,7 @@ def test_e_mails_speak_their_recipients_language(django_capture_on_commit_callba
     for email, language in (("kk@example.kz", "kk"), ("ru@example.kz", "ru")):
         Membership.objects.create(ngo=ngo, user=make_user(email, language=language), role=MemberRole.HEAD)
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
-        services.ngo_verify(ngo=ngo, user=None)
+        services.ngo_verify(ngo=ngo, actor=None)
     by_address = {message.to[0]: message for message in mail.outbox}
     assert "тексерді" in by_address["kk@example.kz"].body and "«Мейірім» қоры" in by_address["kk@example.kz"].subject
     assert "проверил" in by_address["ru@example.kz"].body and "Фонд «Мейирим»" in by_address["ru@example.kz"].subject

@@ -63,7 +63,7 @@ def test_head_removes_a_member(world, client):
     response = post_as(client, world.users["ngo_head"], url("ngos:member_remove", world.ngo_a, pk=membership.pk))
     assert response.status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
-    assert AuditEntry.objects.filter(action="remove_member", note=world.users["ngo_member"].email).exists()
+    assert AuditEntry.objects.filter(action="ngo_member_removed", note=world.users["ngo_member"].email).exists()
 
 
 def test_head_of_another_ngo_cannot_touch_this_one(world, client):
@@ -116,8 +116,8 @@ def test_head_declines_a_request_and_no_membership_is_made():
     head = make_user("head@example.kz")
     Membership.objects.create(ngo=ngo, user=head, role=MemberRole.HEAD)
     asker = make_user("asker@example.kz")
-    join_request = services.join_request_create(user=asker, ngo=ngo)
-    services.join_request_answer(join_request=join_request, user=head, accept=False)
+    join_request = services.join_request_create(actor=asker, ngo=ngo)
+    services.join_request_answer(join_request=join_request, actor=head, accept=False)
     assert not Membership.objects.filter(ngo=ngo, user=asker).exists()
     assert JoinRequest.objects.get(pk=join_request.pk).status == RequestStatus.DECLINED
 
@@ -125,9 +125,9 @@ def test_head_declines_a_request_and_no_membership_is_made():
 def test_asking_twice_while_waiting_is_refused():
     ngo = NGOFactory()
     asker = make_user("asker@example.kz")
-    services.join_request_create(user=asker, ngo=ngo)
+    services.join_request_create(actor=asker, ngo=ngo)
     with pytest.raises(ValidationError) as refused:
-        services.join_request_create(user=asker, ngo=ngo)
+        services.join_request_create(actor=asker, ngo=ngo)
     assert refused.value.code == "pending"
 
 
@@ -148,7 +148,7 @@ def test_invited_person_accepts_by_the_link_and_joins_with_the_invited_role(clie
     Membership.objects.create(ngo=ngo, user=head, role=MemberRole.HEAD)
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.invitation_create(
-            ngo=ngo, user=head, email="Guest@Example.kz", role=MemberRole.ACCOUNTANT, language="kk"
+            ngo=ngo, actor=head, email="Guest@Example.kz", role=MemberRole.ACCOUNTANT, language="kk"
         )
     assert mail.outbox[0].to == ["guest@example.kz"]
     assert f"/kk/ngos/invitations/{invitation.token}/" in mail.outbox[0].body
@@ -164,7 +164,7 @@ def test_invited_person_accepts_by_the_link_and_joins_with_the_invited_role(clie
 def test_an_invitation_cannot_be_accepted_from_another_address(client):
     ngo = NGOFactory()
     head = make_user("head@example.kz")
-    invitation = services.invitation_create(ngo=ngo, user=head, email="guest@example.kz", language="kk")
+    invitation = services.invitation_create(ngo=ngo, actor=head, email="guest@example.kz", language="kk")
     stranger = make_user("stranger@example.kz")
     client.force_login(stranger)
     response = client.post(f"/en/ngos/invitations/{invitation.token}/", {"answer": "accept"})
@@ -175,12 +175,28 @@ def test_an_invitation_cannot_be_accepted_from_another_address(client):
 
 def test_an_expired_invitation_cannot_be_accepted():
     ngo = NGOFactory()
-    invitation = services.invitation_create(ngo=ngo, user=None, email="guest@example.kz", language="kk")
+    invitation = services.invitation_create(ngo=ngo, actor=None, email="guest@example.kz", language="kk")
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     guest = make_user("guest@example.kz")
     with translation.override("en"), pytest.raises(ValidationError, match="expired"):
-        services.invitation_answer(invitation=Invitation.objects.get(pk=invitation.pk), user=guest, accept=True)
+        services.invitation_answer(invitation=Invitation.objects.get(pk=invitation.pk), actor=guest, accept=True)
     assert not Membership.objects.filter(user=guest).exists()
+
+
+def test_inviting_again_after_expiry_closes_the_old_invitation_through_its_table_and_records_it():
+    from portal.audit import history
+
+    ngo = NGOFactory()
+    head = make_user("head@example.kz")
+    old = services.invitation_create(ngo=ngo, actor=head, email="guest@example.kz", language="kk")
+    Invitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    services.invitation_create(ngo=ngo, actor=head, email="guest@example.kz", language="kk")
+
+    assert Invitation.objects.get(pk=old.pk).status == RequestStatus.REVOKED
+    closed = history(ngo).get(action="ngo_invitation_withdrawn")
+    with translation.override("ru"):
+        assert closed.note_text.startswith("Срок приглашения истёк") and closed.to_label == "Отозван"
 
 
 def test_inviting_an_existing_member_is_refused():
@@ -188,17 +204,17 @@ def test_inviting_an_existing_member_is_refused():
     member = make_user("member@example.kz")
     Membership.objects.create(ngo=ngo, user=member)
     with pytest.raises(ValidationError) as refused:
-        services.invitation_create(ngo=ngo, user=None, email="MEMBER@example.kz", language="kk")
+        services.invitation_create(ngo=ngo, actor=None, email="MEMBER@example.kz", language="kk")
     assert refused.value.code == "member"
 
 
 def test_a_withdrawn_invitation_cannot_be_accepted():
     ngo = NGOFactory()
     head = make_user("head@example.kz")
-    invitation = services.invitation_create(ngo=ngo, user=head, email="guest@example.kz", language="kk")
-    services.invitation_revoke(invitation=invitation, user=head)
+    invitation = services.invitation_create(ngo=ngo, actor=head, email="guest@example.kz", language="kk")
+    services.invitation_revoke(invitation=invitation, actor=head)
     with pytest.raises(ValidationError):
-        services.invitation_answer(invitation=invitation, user=make_user("guest@example.kz"), accept=True)
+        services.invitation_answer(invitation=invitation, actor=make_user("guest@example.kz"), accept=True)
 
 
 # --- The NGO always keeps a head --------------------------------------------------------------------------
@@ -213,7 +229,7 @@ def sole_head():
 
 def test_the_only_head_cannot_become_a_member(sole_head):
     with pytest.raises(ValidationError) as refused:
-        services.membership_change_role(membership=sole_head, user=sole_head.user, role=MemberRole.MEMBER)
+        services.membership_change_role(membership=sole_head, actor=sole_head.user, role=MemberRole.MEMBER)
     assert refused.value.code == "last_head"
     assert Membership.objects.get(pk=sole_head.pk).role == MemberRole.HEAD
 
@@ -227,11 +243,11 @@ def test_the_only_head_cannot_leave(sole_head, client):
 
 def test_the_head_steps_down_once_another_head_exists(sole_head):
     other = Membership.objects.create(ngo=sole_head.ngo, user=make_user("deputy@example.kz"))
-    services.membership_change_role(membership=other, user=sole_head.user, role=MemberRole.HEAD)
-    services.membership_change_role(membership=sole_head, user=sole_head.user, role=MemberRole.MEMBER)
+    services.membership_change_role(membership=other, actor=sole_head.user, role=MemberRole.HEAD)
+    services.membership_change_role(membership=sole_head, actor=sole_head.user, role=MemberRole.MEMBER)
     roles = dict(Membership.objects.filter(ngo=sole_head.ngo).values_list("user__email", "role"))
     assert roles == {"head@example.kz": MemberRole.MEMBER, "deputy@example.kz": MemberRole.HEAD}
-    entries = AuditEntry.objects.filter(action="change_role").values_list("from_state", "to_state")
+    entries = AuditEntry.objects.filter(action="ngo_member_role_changed").values_list("from_state", "to_state")
     assert set(entries) == {("member", "head"), ("head", "member")}
 
 

@@ -84,6 +84,20 @@ def test_search_by_kazakh_or_russian_name_and_by_bin_prefix(client):
     assert names(client.get(f"/kk/ngos/?q={first.bin[:6]}+{first.bin[6:]}")) == ["«Жасыл әлем» қоғамдық бірлестігі"]
 
 
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_search_finds_the_latin_spelling_the_english_page_shows(client, lang):
+    NGOFactory(name_kk="«Қамқорлық» қоғамдық қоры", name_ru="Общественный фонд «Камкорлык»",
+               name_en="Kamkorlyk Public Foundation", short_name_en="Kamkorlyk PF")
+    NGOFactory(name_kk="«Мейірім» қоры", name_ru="Фонд «Мейирим»", name_en="Meyirim Foundation")
+    assert "Kamkorlyk Public Foundation" in client.get("/en/ngos/").content.decode()
+
+    found = client.get(f"/{lang}/ngos/?q=kamkorlyk").context["page"].object_list
+
+    assert [ngo.name_en for ngo in found] == ["Kamkorlyk Public Foundation"]
+    assert [ngo.name_en for ngo in client.get(f"/{lang}/ngos/?q=KAMKORLYK PF").context["page"].object_list] == [
+        "Kamkorlyk Public Foundation"]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="ICU collations are PostgreSQL's")
 def test_names_sort_in_kazakh_alphabetical_order(client):
     for name in ["Яблоко", "Қазына", "Кітап", "Әділет", "Бірлік", "Азат", "Өркен", "Орда", "Үміт", "Ұлан", "Ул"]:

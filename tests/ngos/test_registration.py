@@ -47,7 +47,7 @@ def test_a_user_registers_an_ngo_and_becomes_its_head(client, signed_in, media_r
     assert ngo.verification == VerificationStatus.PENDING and ngo.registered_by == signed_in
     assert ngo.website == "https://kamkorlyk.kz" and ngo.logo.name.startswith("ngos/logos/")
     assert Membership.objects.get(ngo=ngo).role == MemberRole.HEAD
-    assert AuditEntry.objects.get(action="register").actor == signed_in
+    assert AuditEntry.objects.get(action="ngo_registered").actor == signed_in
     assert response["Location"] == f"/kk/ngos/{ngo.bin}/manage/"
 
 
@@ -108,7 +108,7 @@ def test_profile_edits_are_audited_with_the_fields_changed(world, client):
     data = form_data(name_kk=ngo.name_kk, name_ru=ngo.name_ru, registered_on="2015-05-14", phone="+7 727 250 14 12")
     data.pop("bin")
     assert client.post(f"/kk/ngos/{ngo.bin}/manage/profile/", data).status_code == 302
-    entry = AuditEntry.objects.get(action="update_profile")
+    entry = AuditEntry.objects.get(action="ngo_profile_changed")
     assert entry.actor == world.users["ngo_member"] and "phone" in entry.data["fields"]
     ngo.refresh_from_db()
     assert ngo.phone == "+7 727 250 14 12" and ngo.bin == world.ngo_a.bin

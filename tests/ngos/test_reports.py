@@ -38,13 +38,13 @@ def head(ngo):
 
 
 def filed(ngo, user, year, **fields):
-    version = services.report_start(ngo=ngo, year=year, user=user)
+    version = services.report_start(ngo=ngo, year=year, actor=user)
     services.report_save_draft(
-        version=version, user=user, fields={**COMPLETE, **fields},
+        version=version, actor=user, fields={**COMPLETE, **fields},
         fund_sources=[{"source_type": "state_grant", "amount": Decimal("2500000"), "description": ""}],
         spending=[{"direction": "programmes", "amount": Decimal("2000000"), "description": "семинарлар"}],
     )
-    return services.report_submit(version=YearlyReportVersion.objects.get(pk=version.pk), user=user)
+    return services.report_submit(version=YearlyReportVersion.objects.get(pk=version.pk), actor=user)
 
 
 def test_a_submitted_report_lists_the_ngo_for_that_year_only(ngo, head):
@@ -57,15 +57,15 @@ def test_a_submitted_report_lists_the_ngo_for_that_year_only(ngo, head):
 
 def test_a_draft_does_not_list_the_ngo(ngo, head):
     year = last_reporting_year()
-    version = services.report_start(ngo=ngo, year=year, user=head)
-    services.report_save_draft(version=version, user=head, fields=COMPLETE, fund_sources=[], spending=[])
+    version = services.report_start(ngo=ngo, year=year, actor=head)
+    services.report_save_draft(version=version, actor=head, fields=COMPLETE, fund_sources=[], spending=[])
     assert not is_listed_for_year(ngo, year)
 
 
 def test_submission_with_gaps_is_refused_and_names_them(ngo, head):
-    version = services.report_start(ngo=ngo, year=last_reporting_year(), user=head)
+    version = services.report_start(ngo=ngo, year=last_reporting_year(), actor=head)
     with translation.override("en"), pytest.raises(ValidationError) as refused:
-        services.report_submit(version=version, user=head)
+        services.report_submit(version=version, actor=head)
     assert refused.value.code == "incomplete"
     assert "founders and members" in refused.value.messages[0] and "number of staff" in refused.value.messages[0]
     assert YearlyReportVersion.objects.get(pk=version.pk).status == ReportStatus.DRAFT
@@ -74,7 +74,9 @@ def test_submission_with_gaps_is_refused_and_names_them(ngo, head):
 def test_a_submitted_report_cannot_be_changed(ngo, head):
     version = filed(ngo, head, last_reporting_year())
     with pytest.raises(ValidationError) as refused:
-        services.report_save_draft(version=version, user=head, fields={"staff_count": 99}, fund_sources=[], spending=[])
+        services.report_save_draft(
+            version=version, actor=head, fields={"staff_count": 99}, fund_sources=[], spending=[]
+        )
     assert refused.value.code == "locked"
     assert YearlyReportVersion.objects.get(pk=version.pk).staff_count == 3
 
@@ -83,15 +85,15 @@ def test_a_correction_is_a_new_version_and_the_first_stays_in_the_history(ngo, h
     year = last_reporting_year()
     first = filed(ngo, head, year)
     listed_at = YearlyReport.objects.get(ngo=ngo, year=year).first_submitted_at
-    correction = services.report_start_correction(report=first.report, user=head)
+    correction = services.report_start_correction(report=first.report, actor=head)
     assert correction.number == 2 and correction.staff_count == 3
     assert [line.amount for line in correction.fund_sources.all()] == [Decimal("2500000.00")]
 
     services.report_save_draft(
-        version=correction, user=head, fields={**COMPLETE, "staff_count": 4, "correction_note": "Штат нақтыланды"},
+        version=correction, actor=head, fields={**COMPLETE, "staff_count": 4, "correction_note": "Штат нақтыланды"},
         fund_sources=[{"source_type": "state_grant", "amount": Decimal("2600000"), "description": ""}], spending=[],
     )
-    services.report_submit(version=correction, user=head)
+    services.report_submit(version=correction, actor=head)
 
     versions = {v.number: v for v in YearlyReportVersion.objects.filter(report__ngo=ngo)}
     assert (versions[1].staff_count, versions[2].staff_count) == (3, 4)
@@ -101,21 +103,22 @@ def test_a_correction_is_a_new_version_and_the_first_stays_in_the_history(ngo, h
     row = report_overview(ngo, years=1)[0]
     assert row["version"].number == 2 and row["versions_count"] == 2
     assert list(AuditEntry.objects.filter(object_id=str(first.report.pk)).values_list("action", flat=True)) == [
-        "submit_correction", "start_correction", "submit_report", "start_report"
+        "yearly_report_correction_submitted", "yearly_report_correction_started", "yearly_report_submitted",
+        "yearly_report_started",
     ]
 
 
 def test_a_correction_needs_a_note_saying_what_changed(ngo, head):
     first = filed(ngo, head, last_reporting_year())
-    correction = services.report_start_correction(report=first.report, user=head)
+    correction = services.report_start_correction(report=first.report, actor=head)
     with pytest.raises(ValidationError) as refused:
-        services.report_submit(version=correction, user=head)
+        services.report_submit(version=correction, actor=head)
     assert refused.value.code == "incomplete"
 
 
 def test_a_year_that_has_not_ended_cannot_be_reported(ngo, head):
     with pytest.raises(ValidationError) as refused:
-        services.report_start(ngo=ngo, year=last_reporting_year() + 1, user=head)
+        services.report_start(ngo=ngo, year=last_reporting_year() + 1, actor=head)
     assert refused.value.code == "year"
 
 
@@ -205,7 +208,7 @@ def test_amounts_are_read_as_people_type_them(ngo, head, client):
 def test_a_new_year_starts_with_last_years_founders(ngo, head):
     year = last_reporting_year()
     filed(ngo, head, year - 1, founders="Сапаров Ерлан")
-    draft = services.report_start(ngo=ngo, year=year, user=head)
+    draft = services.report_start(ngo=ngo, year=year, actor=head)
     assert draft.founders == "Сапаров Ерлан"
     assert draft.staff_count is None
 

@@ -43,7 +43,7 @@ def test_screening_officer_verifies_and_the_head_is_told_in_their_language(
     assert response.status_code == 302
     pending.refresh_from_db()
     assert pending.is_verified and pending.verified_at is not None
-    assert AuditEntry.objects.get(action="verify").to_state == "verified"
+    assert AuditEntry.objects.get(action="ngo_verified").to_state == "verified"
     assert mail.outbox[0].to == ["new-head@example.kz"]
     assert f"/ru/ngos/{pending.bin}/manage/" in mail.outbox[0].body
 
@@ -72,19 +72,19 @@ def test_rejection_needs_a_reason_and_the_ngo_sees_it(world, client, pending):
 
 def test_the_head_asks_again_after_a_rejection(world, pending):
     officer = world.users["screening_officer"]
-    services.ngo_reject(ngo=pending, user=officer, reason="Көшірме жоқ")
+    services.ngo_reject(ngo=pending, actor=officer, reason="Көшірме жоқ")
     head = Membership.objects.get(ngo=pending).user
-    services.ngo_request_verification(ngo=pending, user=head)
-    services.ngo_verify(ngo=pending, user=officer)
+    services.ngo_request_verification(ngo=pending, actor=head)
+    services.ngo_verify(ngo=pending, actor=officer)
     entries = AuditEntry.objects.filter(object_id=str(pending.pk)).order_by("at", "id")
     actions = list(entries.values_list("action", flat=True))
-    assert actions == ["reject", "request_verification", "verify"]
+    assert actions == ["ngo_rejected", "ngo_verification_requested", "ngo_verified"]
 
 
 def test_a_verified_ngo_cannot_be_verified_again(world):
     ngo = NGOFactory()
     with pytest.raises(ValidationError) as refused:
-        services.ngo_verify(ngo=ngo, user=world.users["operator_admin"])
+        services.ngo_verify(ngo=ngo, actor=world.users["operator_admin"])
     assert refused.value.code == "transition"
 
 
@@ -103,20 +103,20 @@ def test_a_flag_change_needs_source_and_date_and_is_audited(world, client):
     ngo.refresh_from_db()
     assert ngo.bankrupt and ngo.bankrupt_source == "СМЭС г. Алматы, решение № 2-1234" and ngo.bankrupt_on == on
     assert [flag["flag"] for flag in ngo.active_flags()] == [EligibilityFlag.BANKRUPT]
-    entry = AuditEntry.objects.get(action="set_flag")
-    assert (entry.from_state, entry.to_state) == ("bankrupt=no", "bankrupt=yes")
+    entry = AuditEntry.objects.get(action="ngo_flag_set")
+    assert entry.message["params"] == {"flag": "bankrupt", "set": True, "on": on.isoformat()}
     assert entry.actor == world.users["screening_officer"]
 
     client.post(path, {"bankrupt_source": "Решение отменено апелляцией", "bankrupt_on": on + timedelta(days=1)})
     ngo.refresh_from_db()
     assert not ngo.bankrupt
-    assert AuditEntry.objects.filter(action="clear_flag", note__startswith="Решение отменено").exists()
+    assert AuditEntry.objects.filter(action="ngo_flag_cleared", note__startswith="Решение отменено").exists()
 
 
 def test_a_flag_cannot_be_dated_in_the_future(world):
     with pytest.raises(ValidationError):
         services.ngo_set_flags(
-            ngo=world.ngo_a, user=world.users["operator_admin"],
+            ngo=world.ngo_a, actor=world.users["operator_admin"],
             flags={"suspended": {"set": True, "source": "Приказ", "on": timezone.localdate() + timedelta(days=1)}},
         )
 
@@ -175,3 +175,25 @@ def test_the_staff_list_runs_the_same_queries_for_1_and_30_ngos(world, client):
         response = client.get("/kk/ngos/staff/?report=missing")
     assert response.context["page"].paginator.count == 31
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_ngo_history_reads_in_the_staff_members_language_not_in_codes(world, client, pending, language):
+    officer = world.users["screening_officer"]
+    services.ngo_reject(ngo=pending, actor=officer, reason="Жарғы көшірмесі жоқ")
+    services.ngo_set_flags(ngo=NGO.objects.get(pk=pending.pk), actor=officer, flags={
+        EligibilityFlag.BANKRUPT: {"set": True, "source": "СМЭС, № 2-1", "on": date(2026, 3, 2)},
+    })
+    staff_client(client, world, "screening_officer")
+
+    body = client.get(f"/{language}/ngos/staff/{pending.bin}/").content.decode()
+
+    with translation.override(language):
+        expected = [
+            "NGO verification refused", f"{VerificationStatus.PENDING.label} → {VerificationStatus.REJECTED.label}",
+            "Eligibility flag set", str(EligibilityFlag.BANKRUPT.label),
+        ]
+        expected = [str(translation.gettext(text)) for text in expected]
+    for text in expected:
+        assert text in body, text
+    assert "ngo_rejected" not in body and "pending → rejected" not in body and "bankrupt=yes" not in body

@@ -1,5 +1,15 @@
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
 from tests.harness import Page
 from tests.world import EVERYONE, SIGNED_IN
+
+
+def build_media(world):
+    world.objects["logo_name"] = default_storage.save("ngos/logos/harness.png", ContentFile(b"\x89PNG\r\n\x1a\n"))
+
+
+BUILDERS = [build_media]
 
 PAGES = [
     Page("portal:home", EVERYONE),
@@ -9,10 +19,14 @@ PAGES = [
     Page("portal:audit_log", frozenset({"operator_admin", "auditor"})),
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
+    Page("favicon", EVERYONE, status=302),  # on to the hashed static file
+    Page("public_media", EVERYONE, kwargs=lambda w: {"path": w.logo_name}),  # logos only: tests/portal/test_media.py
     # A signed-in visitor is sent on to the dashboard.
     Page("account_login", EVERYONE - SIGNED_IN, refused=(302,)),
     Page("account_signup", EVERYONE - SIGNED_IN, refused=(302,)),
     Page("account_reset_password", EVERYONE),
+    # A newcomer's way past e-mail confirmation; a signed-in visitor is sent to the e-mail settings.
+    Page("email_confirmation", EVERYONE - SIGNED_IN, refused=(302,)),
     Page("account_change_password", SIGNED_IN),
     Page("account_email", SIGNED_IN),
     Page("mfa_index", SIGNED_IN),

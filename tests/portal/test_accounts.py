@@ -121,6 +121,117 @@ def test_the_link_in_the_confirmation_email_confirms_the_address_and_opens_sign_
     assert client.get(response.url).status_code == 200
 
 
+def sign_up(client, email: str = "aigerim@example.kz"):
+    return client.post(reverse("account_signup"), {"email": email, "password1": NEW_PASSWORD,
+                                                   "password2": NEW_PASSWORD})
+
+
+def confirmation_link(mail) -> str:
+    return re.search(r"http://testserver(/accounts/confirm-email/\S+/)", mail.body).group(1)
+
+
+def test_the_confirm_your_email_page_leads_to_sending_the_link_again(client, mailoutbox):
+    sign_up(client)
+
+    page = client.get(reverse("account_email_verification_sent")).content.decode()
+
+    assert f'href="{reverse("email_confirmation")}"' in page
+    help_page = main_text(client.get(reverse("email_confirmation")))
+    assert "aigerim@example.kz" in help_page and not english_words(help_page), help_page
+
+
+def test_a_newcomer_gets_the_link_again_and_it_confirms_the_address(client, mailoutbox):
+    sign_up(client)
+    mailoutbox.clear()
+
+    response = client.post(reverse("email_confirmation"), {"action": "resend"})
+
+    assert response.url == reverse("account_email_verification_sent")
+    [mail] = mailoutbox
+    assert mail.to == ["aigerim@example.kz"]
+    client.post(confirmation_link(mail))
+    assert EmailAddress.objects.get(email="aigerim@example.kz").verified is True
+
+
+def test_a_link_asked_again_too_soon_is_refused_with_a_reason_not_silently_dropped(client, mailoutbox, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"confirm_email": "1/3m/key"}
+    sign_up(client)
+
+    response = client.post(reverse("email_confirmation"), {"action": "resend"})
+
+    assert len(mailoutbox) == 1
+    assert "Растау сілтемесін aigerim@example.kz мекенжайына бірнеше минуттан кейін" in main_text(response)
+
+
+def test_a_newcomer_corrects_a_mistyped_address_and_confirms_the_right_one(client, mailoutbox):
+    sign_up(client, "aigerim@exmaple.kz")
+    old_link = confirmation_link(mailoutbox[0])
+    mailoutbox.clear()
+
+    response = client.post(reverse("email_confirmation"), {"action": "change", "email": "aigerim@example.kz"})
+
+    assert response.url == reverse("account_email_verification_sent")
+    [mail] = mailoutbox
+    assert mail.to == ["aigerim@example.kz"]
+    user = User.objects.get(email="aigerim@example.kz")
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == ["aigerim@example.kz"]
+    client.post(old_link)
+    assert not EmailAddress.objects.filter(verified=True).exists()  # the mistyped address's link is dead
+    client.post(confirmation_link(mail))
+    assert sign_in(client, "aigerim@example.kz", NEW_PASSWORD).url == reverse("portal:dashboard")
+
+
+@pytest.mark.parametrize("typed", ["", "not an address", "aigerim@example.kz"])
+def test_a_correction_that_is_no_address_or_the_same_one_is_refused_on_the_page(client, mailoutbox, typed):
+    sign_up(client)
+    mailoutbox.clear()
+
+    response = client.post(reverse("email_confirmation"), {"action": "change", "email": typed})
+
+    assert response.status_code == 200 and response.context["form"].errors["email"]
+    assert not english_words(main_text(response)), main_text(response)
+    assert 'id="id_email_error"' in response.content.decode()
+    assert not mailoutbox
+    assert EmailAddress.objects.get().email == "aigerim@example.kz"
+
+
+def test_correcting_to_an_address_of_another_account_changes_nothing_and_tells_its_owner(client, mailoutbox):
+    make_user("taken@example.kz")
+    sign_up(client)
+    mailoutbox.clear()
+
+    page = client.post(reverse("email_confirmation"), {"action": "change", "email": "taken@example.kz"}, follow=True)
+
+    assert "taken@example.kz" in main_text(page)  # the same words as for a free address
+    [mail] = mailoutbox
+    assert mail.to == ["taken@example.kz"] and "/accounts/confirm-email/" not in mail.body
+    assert User.objects.get(email="aigerim@example.kz").emailaddress_set.get().email == "aigerim@example.kz"
+
+
+def test_a_sign_up_with_a_registered_address_gets_the_same_page_and_no_account(client, mailoutbox):
+    make_user("taken@example.kz")
+    sign_up(client, "taken@example.kz")
+    mailoutbox.clear()
+
+    assert "taken@example.kz" in main_text(client.get(reverse("email_confirmation")))
+    client.post(reverse("email_confirmation"), {"action": "change", "email": "new@example.kz"})
+
+    [mail] = mailoutbox  # no account at new@: the mail invites to sign up, it confirms nothing
+    assert mail.to == ["new@example.kz"] and "/accounts/signup/" in mail.body
+    assert not User.objects.filter(email="new@example.kz").exists()
+
+
+def test_without_a_pending_sign_up_the_page_asks_to_sign_in_and_changes_nothing(client, mailoutbox):
+    user = make_user("saule@example.kz")
+    EmailAddress.objects.filter(user=user).update(verified=False)
+
+    page = client.post(reverse("email_confirmation"), {"action": "change", "email": "evil@example.kz"})
+
+    assert f'href="{reverse("account_login")}"' in page.content.decode()
+    assert not mailoutbox
+    assert EmailAddress.objects.get(user=user).email == "saule@example.kz"
+
+
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_a_new_account_speaks_the_language_it_signed_up_in(client, mailoutbox, language):
     speak(client, language)
@@ -136,7 +247,7 @@ def test_a_new_account_speaks_the_language_it_signed_up_in(client, mailoutbox, l
     [
         ("kk", "Demeu — Электрондық пошта мекенжайыңызды растаңыз",
          "Сәлеметсіз бе! Бұл хат Demeu порталынан жіберілді.", "Мекенжайды растау үшін мына сілтемеге өтіңіз:"),
-        ("ru", "Demeu — Пожалуйста, подтвердите Ваш адрес электронной почты",
+        ("ru", "Demeu — Подтвердите адрес электронной почты",
          "Вас приветствует Demeu!", "Для подтверждения перейдите по ссылке:"),
     ],
 )
@@ -300,6 +411,35 @@ def test_a_staff_user_is_let_through_once_totp_is_active(client):
     assert client.get("/kk/dashboard/").status_code == 200
 
 
+def test_after_totp_setup_the_recovery_codes_page_leads_on_to_the_dashboard(client):
+    make_user("manager@example.kz", group="call_manager", mfa=False)
+    sign_in(client, "manager@example.kz")
+    reauthenticate(client)
+    page = client.get(reverse("mfa_activate_totp"))
+    secret = re.search(r'id="authenticator_secret" value="([A-Z2-7]+)"', page.content.decode()).group(1)
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": current_totp_code(secret)}, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("mfa_view_recovery_codes")
+    main = re.search(r"<main\b.*?</main>", response.content.decode(), re.S).group(0)
+    link = re.search(r'<a [^>]*href="(/kk/dashboard/)"[^>]*>([^<]+)</a>', main)
+    assert link and link.group(2).strip() == "Жеке кабинетке өту"
+    assert client.get(link.group(1)).status_code == 200
+
+
+def test_the_password_prompt_before_totp_setup_says_why_it_asks(client, settings):
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0  # the sign-in is "old" at once
+    make_user("manager@example.kz", group="call_manager", mfa=False)
+    sign_in(client, "manager@example.kz")
+
+    response = client.get(reverse("mfa_activate_totp"), follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("account_reauthenticate"))
+    text = main_text(response)
+    assert "Енді екі факторлы аутентификацияны қосасыз." in text
+    assert not english_words(text), text
+
+
 def test_a_user_with_totp_signs_in_with_an_authenticator_code(client):
     user, secret = user_with_totp("expert@example.kz", group="expert")
 
@@ -318,7 +458,7 @@ def test_a_user_with_totp_signs_in_with_an_authenticator_code(client):
 # --- every account page we use, in kk and ru ----------------------------------------------------------
 
 ANONYMOUS_PAGES = [
-    "account_login", "account_signup", "account_reset_password", "account_reset_password_done",
+    "account_login", "account_signup", "account_reset_password", "account_reset_password_done", "email_confirmation",
     "account_email_verification_sent", "account_reset_password_from_key_done",
 ]
 SIGNED_IN_PAGES = ["account_logout", "account_change_password", "account_email", "account_reauthenticate", "mfa_index"]

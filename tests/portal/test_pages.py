@@ -1,8 +1,11 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 
 from portal.choices import StaffRole
 from portal.roles import sync_roles
+from tests.world import STAFF
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +154,42 @@ def test_rate_limited_action_shows_a_translated_page(world, client, settings):
         response = client.post("/accounts/password/reset/", {"email": "nobody@example.kz"}, HTTP_ACCEPT_LANGUAGE="ru")
     assert response.status_code == 429
     assert "Слишком много попыток" in response.content.decode()
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_an_icon_file(client, settings):
+    # WhiteNoise serves straight from the static folders here, as `collectstatic` would in production.
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+    from django.test import Client
+
+    browser = Client()
+    page = browser.get("/kk/").content.decode()
+    icons = re.findall(r'<link rel="icon" href="([^"]+)"', page)
+    assert len(icons) == 2
+
+    response = browser.get("/favicon.ico", follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[0][0] in icons
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # the ICO signature
+    for icon in icons:
+        assert browser.get(icon).status_code == 200
+
+
+@pytest.mark.parametrize("role", sorted(STAFF | {"customer"}))
+def test_staff_and_customers_are_not_offered_to_register_an_ngo_or_become_an_expert(world, client, role):
+    client.force_login(world.users[role])
+
+    page = client.get("/kk/dashboard/").content.decode()
+
+    assert "/kk/ngos/register/" not in page and "/kk/ngos/join/" not in page
+    assert "/kk/experts/apply/" not in page
+
+
+def test_a_newcomer_is_offered_to_register_an_ngo_and_become_an_expert(world, client):
+    client.force_login(world.users["user"])
+
+    page = client.get("/kk/dashboard/").content.decode()
+
+    assert "/kk/ngos/register/" in page and "/kk/experts/apply/" in page

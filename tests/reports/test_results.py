@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_the_public_page_lists_admitted_and_rejected_with_reasons(client, submitted, second, officer, language,
                                                                   reason):
     decide_both(submitted, second, officer)
-    services.conclusion_publish(call=submitted.lot.call, user=officer)
+    services.conclusion_publish(call=submitted.lot.call, actor=officer)
     with translation.override(language):
         url = reverse("results:screening", kwargs={"call": submitted.lot.call.code})
     body = client.get(url).content.decode()
@@ -29,7 +29,7 @@ def test_the_public_page_lists_admitted_and_rejected_with_reasons(client, submit
 
 def test_the_results_list_shows_the_published_conclusion_by_call(client, submitted, second, officer):
     decide_both(submitted, second, officer)
-    conclusion = services.conclusion_publish(call=submitted.lot.call, user=officer)
+    conclusion = services.conclusion_publish(call=submitted.lot.call, actor=officer)
     with translation.override("kk"):  # a test before may leave another language active in this thread
         body = client.get(reverse("results:list")).content.decode()
     assert conclusion.number in body and submitted.lot.call.title_kk in body
@@ -40,7 +40,7 @@ def test_the_results_list_runs_the_same_queries_for_one_or_many_calls(client, su
     from django.test.utils import CaptureQueriesContext
 
     decide_both(submitted, second, officer)
-    services.conclusion_publish(call=submitted.lot.call, user=officer)
+    services.conclusion_publish(call=submitted.lot.call, actor=officer)
     with CaptureQueriesContext(connection) as one:
         client.get(reverse("results:list"))
     for _ in range(3):
@@ -65,13 +65,13 @@ def _another_published_call(officer):
     ngo = NGOFactory()
     head = person(ngo, "head")
     app = ready_application(lot, ngo)
-    application_services.application_submit(application=app, user=head, now=timezone.now())
+    application_services.application_submit(application=app, actor=head, now=timezone.now())
     close(lot.call)
-    screening = services.screening_start(application=app, user=officer)
-    services.screening_record_checks(screening=screening, user=officer,
+    screening = services.screening_start(application=app, actor=officer)
+    services.screening_record_checks(screening=screening, actor=officer,
                                      results={**PASS_ALL, "ngo_listed": ("pass", "Есеп бар")})
-    services.screening_decide(screening=screening, decision="admitted", user=officer)
-    services.conclusion_publish(call=lot.call, user=officer, now=timezone.now() + timedelta(seconds=1))
+    services.screening_decide(screening=screening, decision="admitted", actor=officer)
+    services.conclusion_publish(call=lot.call, actor=officer, now=timezone.now() + timedelta(seconds=1))
 
 
 

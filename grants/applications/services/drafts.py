@@ -44,13 +44,13 @@ class StaleSection(Exception):
 
 
 @transaction.atomic
-def application_start(*, lot, ngo, user, now: datetime | None = None) -> Application:
+def application_start(*, lot, ngo, actor, now: datetime | None = None) -> Application:
     """The NGO's application to the lot: the existing one, or a new draft (one per lot and NGO)."""
     now = now or timezone.now()
     existing = selectors.application_of_ngo_for_lot(lot=lot, ngo=ngo)
     if existing is not None:
         return existing
-    if not is_ngo_member(user, ngo):
+    if not is_ngo_member(actor, ngo):
         raise ValidationError(_("Only members of the NGO may start its application."), code="not_member")
     if not ngo.is_verified:
         raise ValidationError(
@@ -60,11 +60,11 @@ def application_start(*, lot, ngo, user, now: datetime | None = None) -> Applica
         raise ValidationError(_("This call is not accepting applications."), code="closed")
     try:
         with transaction.atomic():
-            app = Application.objects.create(lot=lot, ngo=ngo, created_by=user)
+            app = Application.objects.create(lot=lot, ngo=ngo, created_by=actor)
     except IntegrityError:
         # Another member started it at the same moment: theirs is ours.
         return Application.objects.get(lot=lot, ngo=ngo)
-    record(actor=user, obj=app, action="application_started", to_state=app.status, data={"at": now.isoformat()})
+    record(actor=actor, obj=app, action="application_started", to_state=app.status, data={"at": now.isoformat()})
     return app
 
 
@@ -117,7 +117,7 @@ def _section_data(app: Application, section: str) -> dict:
 
 
 @transaction.atomic
-def _save_section(*, application, section, data, raw, version, user, now):
+def _save_section(*, application, section, data, raw, version, actor, now):
     app = lock_application(application)
     ensure_open_for_editing(app, now)
     ApplicationSection.objects.bulk_create(
@@ -127,7 +127,7 @@ def _save_section(*, application, section, data, raw, version, user, now):
     if saved.version != version and _section_data(app, section) != data:
         # Keep the refused text; one kept version per author and base version, updated as they type on.
         conflict, _created = DraftConflict.objects.update_or_create(
-            application=app, section=section, author=user, base_version=version, resolved_at=None,
+            application=app, section=section, author=actor, base_version=version, resolved_at=None,
             defaults={"current_version": saved.version, "data": raw, "created_at": now},
         )
         return None, StaleSection(conflict, saved)
@@ -142,13 +142,13 @@ def _save_section(*, application, section, data, raw, version, user, now):
     app.save()
     saved.version += 1
     saved.saved_at = now
-    saved.saved_by = user
+    saved.saved_by = actor
     saved.save(update_fields=["version", "saved_at", "saved_by"])
     return saved, None
 
 
 def application_save_section(
-    *, application, section: str, data: dict, raw: dict, version: int, user, now: datetime | None = None
+    *, application, section: str, data: dict, raw: dict, version: int, actor, now: datetime | None = None
 ) -> ApplicationSection:
     """Save one section if nobody saved it since `version` was loaded; otherwise keep the text and refuse.
 
@@ -158,7 +158,7 @@ def application_save_section(
     if section not in SCALAR_FIELDS and section not in (Section.ACTIVITIES, Section.BUDGET, Section.INDICATORS):
         raise ValueError(f"{section} is not saved as a form")
     saved, stale = _save_section(
-        application=application, section=section, data=data, raw=raw, version=version, user=user, now=now
+        application=application, section=section, data=data, raw=raw, version=version, actor=actor, now=now
     )
     if stale is not None:
         raise stale  # after the transaction committed the kept version
@@ -166,7 +166,7 @@ def application_save_section(
 
 
 @transaction.atomic
-def conflict_resolve(*, conflict: DraftConflict, user, now: datetime | None = None) -> DraftConflict:
+def conflict_resolve(*, conflict: DraftConflict, actor, now: datetime | None = None) -> DraftConflict:
     """The author has taken what they needed from the kept version: it leaves the list."""
     conflict = DraftConflict.objects.select_for_update().get(pk=conflict.pk)
     if conflict.resolved_at is None:
@@ -181,27 +181,27 @@ def _touch(app: Application):
 
 
 @transaction.atomic
-def document_upload(*, application, kind: str, upload, user, now: datetime | None = None) -> ApplicationDocument:
+def document_upload(*, application, kind: str, upload, actor, now: datetime | None = None) -> ApplicationDocument:
     now = now or timezone.now()
     app = lock_application(application)
     ensure_open_for_editing(app, now)
     file_kind = files.validate_upload(upload)
     document = ApplicationDocument(
         application=app, kind=kind, name=files.safe_name(upload.name, file_kind), content_type=file_kind.content_type,
-        size=upload.size, sha256=files.sha256_of(upload), uploaded_by=user, uploaded_at=now,
+        size=upload.size, sha256=files.sha256_of(upload), uploaded_by=actor, uploaded_at=now,
     )
     document.file.save(document.name, upload, save=False)
     document.save()
     _touch(app)
     record(
-        actor=user, obj=app, action="application_document_uploaded", note=document.name,
+        actor=actor, obj=app, action="application_document_uploaded", note=document.name,
         data={"sha256": document.sha256},
     )
     return document
 
 
 @transaction.atomic
-def document_replace(*, document: ApplicationDocument, upload, user, now: datetime | None = None):
+def document_replace(*, document: ApplicationDocument, upload, actor, now: datetime | None = None):
     now = now or timezone.now()
     app = lock_application(document.application)
     ensure_open_for_editing(app, now)
@@ -212,13 +212,13 @@ def document_replace(*, document: ApplicationDocument, upload, user, now: dateti
     document.content_type = file_kind.content_type
     document.size = upload.size
     document.sha256 = files.sha256_of(upload)
-    document.uploaded_by = user
+    document.uploaded_by = actor
     document.uploaded_at = now
     document.file.save(document.name, upload, save=False)
     document.save()
     _touch(app)
     record(
-        actor=user, obj=app, action="application_document_replaced", note=document.name,
+        actor=actor, obj=app, action="application_document_replaced", note=document.name,
         data={"previous_sha256": old_sha, "sha256": document.sha256},
     )
     storage = document.file.storage
@@ -227,7 +227,7 @@ def document_replace(*, document: ApplicationDocument, upload, user, now: dateti
 
 
 @transaction.atomic
-def document_delete(*, document: ApplicationDocument, user, now: datetime | None = None):
+def document_delete(*, document: ApplicationDocument, actor, now: datetime | None = None):
     now = now or timezone.now()
     app = lock_application(document.application)
     ensure_open_for_editing(app, now)
@@ -235,5 +235,5 @@ def document_delete(*, document: ApplicationDocument, user, now: datetime | None
     name, sha, storage = document.file.name, document.sha256, document.file.storage
     document.delete()
     _touch(app)
-    record(actor=user, obj=app, action="application_document_removed", note=document.name, data={"sha256": sha})
+    record(actor=actor, obj=app, action="application_document_removed", note=document.name, data={"sha256": sha})
     transaction.on_commit(lambda: storage.delete(name))

@@ -42,7 +42,7 @@ def _next_number(call) -> tuple[int, str]:
 
 
 @transaction.atomic
-def application_submit(*, application, user, now: datetime | None = None) -> Submission:
+def application_submit(*, application, actor, now: datetime | None = None) -> Submission:
     """Submit by the head, decided by the server's clock. A second click returns the first receipt."""
     now = now or timezone.now()
     # Locked and read with its content at once: a submission is the busiest moment of a call.
@@ -51,7 +51,7 @@ def application_submit(*, application, user, now: datetime | None = None) -> Sub
     )
     if app.status == S.SUBMITTED:
         return app.submissions.order_by("-submitted_at", "-id").first()
-    if not is_ngo_head(user, app.ngo):
+    if not is_ngo_head(actor, app.ngo):
         raise ValidationError(_("Only the head of the NGO may submit its application."), code="not_head")
     if (app.status, S.SUBMITTED) not in TRANSITIONS:
         refuse_transition(app.status, S.SUBMITTED)
@@ -67,12 +67,12 @@ def application_submit(*, application, user, now: datetime | None = None) -> Sub
     if not app.registration_number:
         app.sequence, app.registration_number = _next_number(content.lot.call)
     submission = Submission.objects.create(
-        application=app, number=app.registration_number, submitted_at=now, submitted_by=user,
+        application=app, number=app.registration_number, submitted_at=now, submitted_by=actor,
         language=content.language, snapshot=snapshot, snapshot_sha256=selectors.snapshot_hash(snapshot),
     )
     app.submitted_at = now
     transition(
-        app, S.SUBMITTED, actor=user, also=("sequence", "registration_number", "submitted_at"), at=now,
+        app, S.SUBMITTED, actor=actor, also=("sequence", "registration_number", "submitted_at"), at=now,
         data={"number": submission.number, "sha256": submission.snapshot_sha256},
     )
 
@@ -86,11 +86,11 @@ def application_submit(*, application, user, now: datetime | None = None) -> Sub
 
 
 @transaction.atomic
-def application_withdraw(*, application, user, reason: str, now: datetime | None = None) -> Application:
+def application_withdraw(*, application, actor, reason: str, now: datetime | None = None) -> Application:
     """The head takes the application back before the deadline; it may be changed and submitted again."""
     now = now or timezone.now()
     app = lock_application(application)
-    if not is_ngo_head(user, app.ngo):
+    if not is_ngo_head(actor, app.ngo):
         raise ValidationError(_("Only the head of the NGO may withdraw its application."), code="not_head")
     if (app.status, S.WITHDRAWN) not in TRANSITIONS:
         refuse_transition(app.status, S.WITHDRAWN)
@@ -106,10 +106,10 @@ def application_withdraw(*, application, user, reason: str, now: datetime | None
         )
     submission = app.submissions.select_for_update().order_by("-submitted_at", "-id").first()
     submission.withdrawn_at = now
-    submission.withdrawn_by = user
+    submission.withdrawn_by = actor
     submission.withdrawal_reason = reason
     submission.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-    transition(app, S.WITHDRAWN, actor=user, note=reason, data={"number": submission.number}, at=now)
+    transition(app, S.WITHDRAWN, actor=actor, note=reason, data={"number": submission.number}, at=now)
 
     def notify():
         from ..tasks import send_withdrawal_notice
@@ -122,18 +122,18 @@ def application_withdraw(*, application, user, reason: str, now: datetime | None
 
 @transaction.atomic
 def application_record_screening(
-    *, application, status: str, actor, note: str = "", now: datetime | None = None
+    *, application, status: str, actor, note: str = "", message: tuple | None = None, now: datetime | None = None
 ) -> Application:
     """Admitted or not admitted, as the screening decided (called by grants.screening.services)."""
     if status not in SCREENING_OUTCOMES:
         raise ValidationError(_("Screening decides only whether an application is admitted."), code="outcome")
     app = lock_application(application)
-    return transition(app, status, actor=actor, note=note, at=now or timezone.now())
+    return transition(app, status, actor=actor, note=note, message=message, at=now or timezone.now())
 
 
 @transaction.atomic
 def application_set_outcome(
-    *, application, status: str, actor, note: str = "", now: datetime | None = None
+    *, application, status: str, actor, note: str = "", message: tuple | None = None, now: datetime | None = None
 ) -> Application:
     """Under evaluation, then winner, reserve or not funded: the evaluation and commission steps call this."""
     if status not in EVALUATION_OUTCOMES:
@@ -141,7 +141,7 @@ def application_set_outcome(
             _("“%(status)s” is not an outcome of the evaluation.") % {"status": S(status).label}, code="outcome"
         )
     app = lock_application(application)
-    return transition(app, status, actor=actor, note=note, at=now or timezone.now())
+    return transition(app, status, actor=actor, note=note, message=message, at=now or timezone.now())
 
 
 def submission_receipt(*, submission: Submission) -> bytes:

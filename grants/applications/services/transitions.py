@@ -5,7 +5,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from portal.audit import record
+from portal import workflow
 from portal.formatting import astana_time
 
 from ..choices import EDITABLE_STATUSES, ApplicationStatus
@@ -48,20 +48,18 @@ def lock_application(application) -> Application:
 
 
 def transition(
-    app: Application, target: str, *, actor, note: str = "", data: dict | None = None, also: tuple = (),
-    at: datetime | None = None,
+    app: Application, target: str, *, actor, note: str = "", message: tuple | None = None,
+    data: dict | None = None, also: tuple = (), at: datetime | None = None,
 ) -> Application:
     """Move to `target` if the table allows it; `also` names other fields saved in the same UPDATE. `at` is the
     moment the service decided by (the server's clock, or a frozen one): the status history shows it."""
-    action = TRANSITIONS.get((app.status, target))
-    if action is None:
+    if (app.status, target) not in TRANSITIONS:
         refuse_transition(app.status, target)
-    previous = app.status
-    app.status = target
-    app.save(update_fields=["status", "updated_at", *also])
     if at is not None:
         data = {**(data or {}), "at": at.isoformat()}
-    record(actor=actor, obj=app, action=action, from_state=previous, to_state=target, note=note, data=data)
+    workflow.transition(
+        app, to=target, table=TRANSITIONS, actor=actor, note=note, message=message, data=data, update_fields=also
+    )
     return app
 
 

@@ -30,7 +30,7 @@ def documents(request, pk):
             try:
                 document = services.document_upload(
                     application=application, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"],
-                    user=request.user, now=now,
+                    actor=request.user, now=now,
                 )
             except ValidationError as error:
                 form.add_error("file", error)
@@ -45,7 +45,7 @@ def documents(request, pk):
             "application": application, "form": form, "section": Section.DOCUMENTS,
             "section_label": Section.DOCUMENTS.label,
             "upload_limit": settings.UPLOAD_MAX_BYTES,
-            "required": [DocumentKind(k) for k in REQUIRED_DOCUMENTS],
+            "required": [DocumentKind(k).label for k in REQUIRED_DOCUMENTS],
             **sections_nav(application, Section.DOCUMENTS),
         },
     )
@@ -73,7 +73,9 @@ def document_replace(request, pk, document):
     form = forms.DocumentReplaceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            document = services.document_replace(document=document, upload=form.cleaned_data["file"], user=request.user)
+            document = services.document_replace(
+                document=document, upload=form.cleaned_data["file"], actor=request.user
+            )
         except ValidationError as error:
             form.add_error("file", error)
         else:
@@ -90,7 +92,7 @@ def document_delete(request, pk, document):
         raise PermissionDenied
     if request.method == "POST":
         try:
-            services.document_delete(document=document, user=request.user)
+            services.document_delete(document=document, actor=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -62,7 +62,7 @@ def start(request, lot):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            application = services.application_start(lot=lot, ngo=form.cleaned_data["ngo"], user=request.user)
+            application = services.application_start(lot=lot, ngo=form.cleaned_data["ngo"], actor=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -140,7 +140,7 @@ def section(request, pk, section):
         try:
             saved = services.application_save_section(
                 application=application, section=section, data=form.payload(), raw=raw_post(request.POST),
-                version=posted_version, user=request.user, now=now,
+                version=posted_version, actor=request.user, now=now,
             )
         except services.StaleSection as stale:
             context.update(outcome="conflict", conflict=stale.conflict, current=stale.saved)
@@ -193,7 +193,7 @@ def conflict(request, pk, conflict):
         raise Http404
     conflict = get_object_or_404(DraftConflict.objects.select_related("author"), pk=conflict, application=application)
     if request.method == "POST":
-        services.conflict_resolve(conflict=conflict, user=request.user)
+        services.conflict_resolve(conflict=conflict, actor=request.user)
         messages.success(request, _("The kept version is set aside."))
         return redirect("applications:section", pk=application.pk, section=conflict.section)
     application = selectors.application_with_content(application.pk)

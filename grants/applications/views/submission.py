@@ -51,7 +51,7 @@ def submit(request, pk):
     already = application.status == ApplicationStatus.SUBMITTED
     if request.method == "POST" and already and request.user.has_perm("grants.withdraw_application", application):
         # A second click, or a second tab, once the first went through: the same receipt, no second number.
-        submission = services.application_submit(application=application, user=request.user)
+        submission = services.application_submit(application=application, actor=request.user)
         messages.info(request, _("Application %(number)s is already submitted.") % {"number": submission.number})
         return redirect("applications:detail", pk=application.pk)
     if not request.user.has_perm("grants.submit_application", application):
@@ -59,7 +59,7 @@ def submit(request, pk):
     now = timezone.now()
     if request.method == "POST":
         try:
-            submission = services.application_submit(application=application, user=request.user, now=now)
+            submission = services.application_submit(application=application, actor=request.user, now=now)
         except ValidationError as error:
             application = selectors.application_with_content(application.pk)
             context = _check_context(request, application, now)
@@ -84,7 +84,7 @@ def withdraw(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.application_withdraw(
-                application=application, user=request.user, reason=form.cleaned_data["reason"]
+                application=application, actor=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -49,28 +49,28 @@ def test_a_save_on_a_stale_version_is_refused_and_both_versions_are_kept(client,
 
 def test_typing_on_after_a_conflict_updates_the_same_kept_version(application, member, head):
     services.application_save_section(application=application, section="team", data={"team": "A"},
-                                      raw={"team": "A"}, version=0, user=member)
+                                      raw={"team": "A"}, version=0, actor=member)
     for text in ("B", "BC", "BCD"):
         with pytest.raises(services.StaleSection):
             services.application_save_section(application=application, section="team", data={"team": text},
-                                              raw={"team": text}, version=0, user=head)
+                                              raw={"team": text}, version=0, actor=head)
     assert DraftConflict.objects.get().data == {"team": "BCD"}
 
 
 def test_saving_the_same_text_on_a_stale_version_is_no_conflict(application, member, head):
     services.application_save_section(application=application, section="team", data={"team": "Бірдей"},
-                                      raw={}, version=0, user=member)
+                                      raw={}, version=0, actor=member)
     saved = services.application_save_section(application=application, section="team", data={"team": "Бірдей"},
-                                              raw={}, version=0, user=head)
+                                              raw={}, version=0, actor=head)
     assert saved.version == 1
     assert not DraftConflict.objects.exists()
 
 
 def test_sections_lock_separately(application, member, head):
     services.application_save_section(application=application, section="team", data={"team": "A"}, raw={},
-                                      version=0, user=member)
+                                      version=0, actor=member)
     services.application_save_section(application=application, section="partners", data={"partners": "B"}, raw={},
-                                      version=0, user=head)
+                                      version=0, actor=head)
     application.refresh_from_db()
     assert (application.team, application.partners) == ("A", "B")
 
@@ -146,7 +146,7 @@ def test_indicators_keep_every_lot_indicator_and_ignore_foreign_ones(application
          "target": Decimal("50"), "verification": "тізім"},
     ]
     services.application_save_section(application=application, section="indicators", data={"rows": rows}, raw={},
-                                      version=0, user=member)
+                                      version=0, actor=member)
     saved = list(application.indicators.order_by("position"))
     assert [i.lot_indicator_id for i in saved] == [own[0].pk, None]
     assert saved[1].name == "Волонтёрлер"
@@ -157,7 +157,7 @@ def test_after_the_deadline_a_draft_can_no_longer_be_changed(application, member
 
     with pytest.raises(ValidationError, match="accepted until"):
         services.application_save_section(application=application, section="team", data={"team": "кеш"}, raw={},
-                                          version=0, user=member, now=call.closes_at + timedelta(seconds=1))
+                                          version=0, actor=member, now=call.closes_at + timedelta(seconds=1))
     assert not ApplicationSection.objects.filter(application=application, section="team", version__gt=0).exists()
 
 
@@ -180,7 +180,7 @@ def test_signing_in_again_brings_the_user_back_to_the_draft_as_saved(client, app
 
 
 def test_a_submitted_application_cannot_be_autosaved(client, application, head, before_deadline):
-    services.application_submit(application=application, user=head, now=before_deadline)
+    services.application_submit(application=application, actor=head, now=before_deadline)
     client.force_login(head)
     response = client.post(section_url(application, "team"), {"version": 0, "team": "кейін"}, **HTMX)
     assert response.status_code == 403

@@ -51,7 +51,7 @@ def test_concurrent_submissions_get_unique_gapless_numbers(media_root):
     now = lot.call.closes_at - timedelta(hours=1)
 
     results, errors = run_together(
-        [lambda a=a, h=h: services.application_submit(application=a, user=h, now=now).number for a, h in drafts]
+        [lambda a=a, h=h: services.application_submit(application=a, actor=h, now=now).number for a, h in drafts]
     )
     assert not errors
     expected = [f"{lot.call.code}-{n:04d}" for n in range(1, 21)]
@@ -68,7 +68,7 @@ def test_a_double_click_gives_one_submission_and_one_number(media_root):
     now = lot.call.closes_at - timedelta(minutes=1)
 
     results, errors = run_together(
-        [lambda: services.application_submit(application=application, user=head, now=now).number] * 8
+        [lambda: services.application_submit(application=application, actor=head, now=now).number] * 8
     )
     assert not errors
     assert set(results) == {f"{lot.call.code}-0001"}

@@ -33,7 +33,7 @@ def urls_of(application, submission=None):
 
 def test_another_ngos_application_is_never_visible_even_by_guessing_its_urls(client, application, head, outsider,
                                                                               before_deadline):
-    submission = services.application_submit(application=application, user=head, now=before_deadline)
+    submission = services.application_submit(application=application, actor=head, now=before_deadline)
     client.force_login(outsider)
     for url in urls_of(application, submission):
         assert client.get(url).status_code == 404, url
@@ -51,7 +51,7 @@ def test_staff_do_not_see_drafts_but_read_submitted_applications_and_documents(c
     client.force_login(officer)
     detail = reverse("applications:detail", kwargs={"pk": application.pk})
     assert client.get(detail).status_code == 404
-    submission = services.application_submit(application=application, user=head, now=before_deadline)
+    submission = services.application_submit(application=application, actor=head, now=before_deadline)
     assert "Жастар еріктілері мектебі" in client.get(detail).content.decode()
     document = application.documents.first()
     url = reverse("applications:document", kwargs={"pk": application.pk, "document": document.pk})
@@ -63,12 +63,12 @@ def test_staff_do_not_see_drafts_but_read_submitted_applications_and_documents(c
 def test_my_applications_runs_the_same_queries_for_one_or_many(client, application, ngo, head, media_root,
                                                                 before_deadline):
     client.force_login(head)
-    services.application_submit(application=application, user=head, now=before_deadline)
+    services.application_submit(application=application, actor=head, now=before_deadline)
     with CaptureQueriesContext(connection) as one:
         assert client.get(reverse("applications:list")).status_code == 200
     for _ in range(4):
         other = ready_application(LotFactory(call=application.lot.call), ngo)
-        services.application_submit(application=other, user=head, now=before_deadline)
+        services.application_submit(application=other, actor=head, now=before_deadline)
     with CaptureQueriesContext(connection) as many:
         body = client.get(reverse("applications:list")).content.decode()
     assert body.count("Receipt ") == 5

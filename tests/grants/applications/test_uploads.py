@@ -99,7 +99,7 @@ def test_a_document_can_be_replaced_until_submission(client, application, member
     charter.refresh_from_db()
     assert (charter.name, charter.sha256) == ("charter-2025.pdf", hashlib.sha256(new).hexdigest())
 
-    services.application_submit(application=application, user=head, now=before_deadline)
+    services.application_submit(application=application, actor=head, now=before_deadline)
     response = client.post(url, {"file": SimpleUploadedFile("charter-2026.pdf", PDF_BYTES)})
     assert response.status_code == 403
     assert ApplicationDocument.objects.get(pk=charter.pk).name == "charter-2025.pdf"
@@ -112,3 +112,19 @@ def test_the_stored_hash_matches_the_file_served(client, application, member):
     served = b"".join(response.streaming_content)
     assert hashlib.sha256(served).hexdigest() == document.sha256
     assert response["Content-Disposition"].startswith("attachment")
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_required_documents_are_named_in_the_readers_language_not_by_their_codes(
+    client, application, member, language
+):
+    from django.utils import translation
+
+    from grants.applications.choices import DocumentKind
+
+    client.force_login(member)
+    body = client.get(f"/{language}" + reverse("applications:documents", kwargs={"pk": application.pk})[3:])
+    text = body.content.decode()
+    with translation.override(language):
+        assert f"{DocumentKind.CHARTER.label}, {DocumentKind.FINANCIAL_STATEMENTS.label}" in text
+    assert "charter, financial_statements" not in text

@@ -32,7 +32,7 @@ def officer(db):
 def submitted(application, head, call, ngo):
     """NGO listed for the previous year, the application submitted, the deadline passed."""
     listed(ngo)
-    application_services.application_submit(application=application, user=head,
+    application_services.application_submit(application=application, actor=head,
                                             now=call.closes_at - timedelta(days=1))
     close(call)
     application.refresh_from_db()
@@ -45,6 +45,6 @@ def second(lot, call, media_root):
     other = NGOFactory()
     other_head = person(other, "head", language="ru")
     app = ready_application(lot, other, language="ru")
-    application_services.application_submit(application=app, user=other_head, now=call.closes_at - timedelta(days=2))
+    application_services.application_submit(application=app, actor=other_head, now=call.closes_at - timedelta(days=2))
     app.refresh_from_db()
     return app

@@ -19,24 +19,24 @@ PASS_ALL = {"documents_valid": ("pass", ""), "activities_within_lot": ("pass", "
 
 def decide_both(admitted_app, rejected_app, officer):
     """The first admitted; the second (its NGO not listed) not admitted, with reasons in both languages."""
-    first = services.screening_start(application=admitted_app, user=officer)
-    services.screening_record_checks(screening=first, results=PASS_ALL, user=officer)
-    services.screening_decide(screening=first, decision="admitted", user=officer)
-    second = services.screening_start(application=rejected_app, user=officer)
+    first = services.screening_start(application=admitted_app, actor=officer)
+    services.screening_record_checks(screening=first, results=PASS_ALL, actor=officer)
+    services.screening_decide(screening=first, decision="admitted", actor=officer)
+    second = services.screening_start(application=rejected_app, actor=officer)
     services.screening_record_checks(screening=second, results={**PASS_ALL, "ngo_listed": ("fail", "Тізімде жоқ")},
-                                     user=officer)
+                                     actor=officer)
     services.screening_decide(
-        screening=second, decision="not_admitted", user=officer,
+        screening=second, decision="not_admitted", actor=officer,
         reason_kk="ҮЕҰ 2025 жылға ҮЕҰ дерекқорында жоқ.", reason_ru="НПО отсутствует в базе данных НПО за 2025 год.",
     )
 
 
 def test_the_conclusion_waits_until_every_submitted_application_is_decided(submitted, second, officer):
-    screening = services.screening_start(application=submitted, user=officer)
-    services.screening_record_checks(screening=screening, results=PASS_ALL, user=officer)
-    services.screening_decide(screening=screening, decision="admitted", user=officer)
+    screening = services.screening_start(application=submitted, actor=officer)
+    services.screening_record_checks(screening=screening, results=PASS_ALL, actor=officer)
+    services.screening_decide(screening=screening, decision="admitted", actor=officer)
     with pytest.raises(ValidationError, match="not decided yet"):
-        services.conclusion_publish(call=submitted.lot.call, user=officer)
+        services.conclusion_publish(call=submitted.lot.call, actor=officer)
     assert not ScreeningConclusion.objects.exists()
 
 
@@ -45,7 +45,7 @@ def test_publishing_renders_the_pdf_in_kazakh_and_russian(
 ):
     decide_both(submitted, second, officer)
     with django_capture_on_commit_callbacks(execute=True):
-        conclusion = services.conclusion_publish(call=submitted.lot.call, user=officer)
+        conclusion = services.conclusion_publish(call=submitted.lot.call, actor=officer)
     conclusion.refresh_from_db()
     texts = {}
     for language in ("kk", "ru"):
@@ -63,7 +63,7 @@ def test_each_ngo_is_notified_in_its_members_language(
 ):
     decide_both(submitted, second, officer)
     with django_capture_on_commit_callbacks(execute=True):
-        services.conclusion_publish(call=submitted.lot.call, user=officer)
+        services.conclusion_publish(call=submitted.lot.call, actor=officer)
     by_number = {}
     for message in mail.outbox:
         for number in (submitted.registration_number, second.registration_number):

@@ -81,8 +81,8 @@ def test_staff_do_not_read_a_withdrawn_application_being_changed(client, applica
 
     from grants.applications import services as application_services
 
-    application_services.application_submit(application=application, user=head, now=call.closes_at - timedelta(2))
-    application_services.application_withdraw(application=application, user=head, reason="Қайта жазамыз",
+    application_services.application_submit(application=application, actor=head, now=call.closes_at - timedelta(2))
+    application_services.application_withdraw(application=application, actor=head, reason="Қайта жазамыз",
                                               now=call.closes_at - timedelta(1))
     Application.objects.filter(pk=application.pk).update(summary="Жаңа, әлі тапсырылмаған мәтін")
     client.force_login(officer)
