@@ -1,19 +1,20 @@
 """Staff pages for reference data: the working-day calendar and the MCI of each year."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.actions import form_action
+
 from .. import selectors
 from ..choices import GrantType
 from ..forms import CalendarDayForm, FiscalYearForm
 from ..models import CalendarDay, FiscalYear
 from ..services import calendar as calendar_services
-from .common import add_errors
 from .staff import staff_only
 
 # The years the calendar page shows: a date query beyond Python's years (or far from any grant) fails.
@@ -80,14 +81,13 @@ def fiscal_years(request):
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                calendar_services.fiscal_year_save(actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The MCI for %(year)s is saved.") % {"year": form.cleaned_data["year"]})
-                return redirect("calls:staff_years")
+        done = form_action(
+            request, form, lambda data: calendar_services.fiscal_year_save(actor=request.user, **data),
+            success=lambda _saved: _("The MCI for %(year)s is saved.") % {"year": form.cleaned_data["year"]},
+            redirect_to="calls:staff_years",
+        )
+        if done:
+            return done
     years = list(FiscalYear.objects.all())
     for fiscal_year in years:
         fiscal_year.limits = {kind: fiscal_year.budget_limits(kind) for kind in GrantType.values}

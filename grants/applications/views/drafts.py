@@ -184,7 +184,7 @@ def _render_section(request, context, status=200):
     context["next_section"] = _next_section(section)
     context["section_label"] = Section(section).label
     context["conflicts"] = list(selectors.open_conflicts(application, section))
-    context["template"] = ROW_TEMPLATES.get(section, "grants/applications/sections/fields.html")
+    context["template"] = ROW_TEMPLATES.get(section, "partials/form_fields.html")
     context["autosave_url"] = reverse("applications:section", kwargs={"pk": application.pk, "section": section})
     if section == Section.BUDGET:
         context.update(budget_context(application))
