@@ -15,5 +15,8 @@ register(
         "nomination_added": gettext_lazy("Nomination added"),
         "nomination_changed": gettext_lazy("Nomination changed"),
         "nomination_deleted": gettext_lazy("Nomination deleted"),
+        "candidacy_submitted": gettext_lazy("Candidacy submitted"),
+        "candidacy_withdrawn": gettext_lazy("Candidacy withdrawn"),
+        "proposal_made": gettext_lazy("NGO proposed for the award"),
     },
 )

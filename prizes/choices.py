@@ -49,3 +49,13 @@ SPHERES_2017 = [
     ("Ауыл шаруашылығы және ауылдық аумақтарды дамыту", "Сельское хозяйство и развитие сельских территорий"),
     ("Мүгедектігі бар адамдарды қолдау", "Поддержка лиц с инвалидностью"),
 ]
+
+
+class CandidacyStatus(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("candidacy", "Submitted")
+    WITHDRAWN = "withdrawn", pgettext_lazy("candidacy", "Withdrawn")
+
+
+class CandidacyLanguage(models.TextChoices):
+    KK = "kk", "Қазақша"
+    RU = "ru", "Русский"

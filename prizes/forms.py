@@ -7,6 +7,7 @@ from grants.forms import (
     DEFAULT_DEADLINE_TIME,
     DEFAULT_OPENING_TIME,
     AmountField,
+    StyledForm,
     StyledModelForm,
     astana_moment,
     date_input,
@@ -14,9 +15,10 @@ from grants.forms import (
     time_input,
 )
 from grants.models import FiscalYear
+from ngos.models import NGO
 from portal.formatting import ASTANA
 
-from .models import Nomination, Round
+from .models import Candidacy, Nomination, Round
 
 
 class RoundForm(StyledModelForm):
@@ -94,3 +96,41 @@ class NominationForm(StyledModelForm):
 
     def _post_clean(self):
         pass
+
+
+class CandidacyForm(StyledModelForm):
+    class Meta:
+        model = Candidacy
+        fields = ["language", "activities", "results", "links", "support_letters"]
+        widgets = {"activities": text_area(8), "results": text_area(6), "links": text_area(3),
+                   "support_letters": text_area(4)}
+        help_texts = {
+            "activities": _("What the NGO did in the past years that earns the award, in Kazakh or Russian."),
+            "results": _("What changed, for whom, with figures: people reached, events, publications."),
+        }
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def _post_clean(self):
+        pass
+
+
+class WithdrawForm(StyledForm):
+    reason = forms.CharField(label=_("Reason for withdrawal"), widget=text_area(3))
+
+
+class ProposalForm(StyledForm):
+    bin = forms.CharField(
+        label=_("BIN of the NGO"), min_length=12, max_length=12,
+        help_text=_("Twelve digits; find it on the NGO's page in the NGO database."),
+    )
+    reason = forms.CharField(label=_("Why this NGO deserves the award"), widget=text_area(5))
+
+    def clean_bin(self):
+        bin_number = self.cleaned_data["bin"].strip()
+        ngo = NGO.objects.filter(bin=bin_number).first()
+        if ngo is None:
+            raise forms.ValidationError(_("No NGO with this BIN is in the NGO database."))
+        self.ngo = ngo
+        return bin_number

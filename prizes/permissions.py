@@ -5,7 +5,7 @@ the audit), so no group may add, change or delete them as models; every staff ro
 
 from portal.choices import StaffRole
 
-MODELS = ["round", "nomination"]
+MODELS = ["round", "nomination", "candidacy", "proposal"]
 VIEW = [f"prizes.view_{model}" for model in MODELS]
 
 ROLE_PERMISSIONS = {role: VIEW for role in (

@@ -2,10 +2,11 @@
 
 from django.db.models import Count, Prefetch, Q
 
+from ngos.selectors import listed_for_year
 from portal import money
 
-from .choices import RoundStatus
-from .models import Nomination, Round
+from .choices import CandidacyStatus, RoundStatus
+from .models import Candidacy, Nomination, Proposal, Round
 
 
 def _rounds():
@@ -13,7 +14,11 @@ def _rounds():
 
 
 def _nominations():
-    return Nomination.objects.order_by("number")
+    # How many people proposed an NGO in each nomination: shown on the public page while the round is open.
+    return Nomination.objects.annotate(
+        proposal_count=Count("proposals", distinct=True),
+        candidacy_count=Count("candidacies", filter=~Q(candidacies__status=CandidacyStatus.WITHDRAWN), distinct=True),
+    ).order_by("number")
 
 
 def staff_rounds():
@@ -70,3 +75,42 @@ def nominations_total(prize_round: Round):
 def round_taken(year_id: int, exclude_pk=None) -> bool:
     return Round.objects.filter(Q(fiscal_year_id=year_id) & ~Q(pk=exclude_pk)).exists()
 
+
+
+# --- Candidacies and proposals ------------------------------------------------------------------------
+
+
+def _candidacies():
+    return Candidacy.objects.select_related("round__fiscal_year", "nomination", "ngo", "ngo__region")
+
+
+def candidacies_of(ngo):
+    return _candidacies().filter(ngo=ngo).order_by("-submitted_at")
+
+
+def candidacy_for_page(pk: int) -> Candidacy | None:
+    return _candidacies().select_related("proposal", "submitted_by").filter(pk=pk).first()
+
+
+def proposals_about(ngo):
+    """Proposals made for this NGO, with the candidacy each became (if any); proposers stay unnamed here."""
+    return (
+        Proposal.objects.filter(ngo=ngo).select_related("round__fiscal_year", "nomination", "candidacy")
+        .order_by("-created_at")
+    )
+
+
+def public_proposals(prize_round: Round):
+    """The proposals of a round for its public page: which NGO, in which nomination, why (not by whom)."""
+    return (
+        Proposal.objects.filter(round=prize_round).select_related("ngo", "nomination")
+        .order_by("nomination__number", "-created_at")
+    )
+
+
+def staff_candidacies(prize_round: Round):
+    """A round's candidacies with the NGO database facts eligibility rests on (listed the year before, flags)."""
+    return (
+        _candidacies().filter(round=prize_round).annotate(listed=listed_for_year(prize_round.year - 1))
+        .order_by("nomination__number", "number")
+    )

@@ -73,6 +73,16 @@ def round_manage(request, year: int):
     return render(request, "prizes/staff/round.html", context)
 
 
+@staff_only
+def candidacies(request, year: int):
+    prize_round = _round(year)
+    rows = list(selectors.staff_candidacies(prize_round))
+    for candidacy in rows:
+        # The facts are read once for the page (listed is annotated; the flags are the NGO's own columns).
+        candidacy.problems = services.eligibility_problems(candidacy.ngo, prize_round, listed=candidacy.listed)
+    return render(request, "prizes/staff/candidacies.html", {"round": prize_round, "candidacies": rows})
+
+
 @managers_only
 def round_create(request):
     form = NewRoundForm(request.POST or None)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import money
 from portal.translation import Translated
 
-from .choices import DEFAULT_MIN_AWARD_MCI, MAX_NOMINATIONS, RoundPhase, RoundStatus
+from ..choices import DEFAULT_MIN_AWARD_MCI, MAX_NOMINATIONS, RoundPhase, RoundStatus
 
 
 class Round(models.Model):

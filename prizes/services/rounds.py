@@ -16,8 +16,8 @@ from portal.formatting import astana_time, tenge
 from portal.translation import missing_official
 from portal.workflow import transition
 
-from .choices import MAX_NOMINATIONS, SPHERES_2017, RoundStatus
-from .models import Nomination, Round
+from ..choices import MAX_NOMINATIONS, SPHERES_2017, RoundStatus
+from ..models import Nomination, Round
 
 TRANSITIONS = {
     (RoundStatus.DRAFT, RoundStatus.ANNOUNCED): "round_announced",
