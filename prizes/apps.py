@@ -8,6 +8,7 @@ class PrizesConfig(PortalApp, AppConfig):
     name = "prizes"
     verbose_name = _("State awards for NGOs")
     contributes = Contributes(
+        dashboard=("prizes.dashboard.panels",),
         permissions=("prizes.permissions.ROLE_PERMISSIONS",),
         demo=("prizes.demo.seed",),
     )

@@ -199,3 +199,43 @@ def test_a_moment_after_the_deadline_is_too_late_even_within_the_same_second(pri
     with pytest.raises(ValidationError, match="accepts applications from"):
         services.candidacy_submit(actor=head, nomination=prize_round.nominations.get(number=1), ngo=ngo,
                                   now=second + timedelta(milliseconds=600), **CONTENT)
+
+
+def test_the_heads_dashboard_leads_to_the_ngos_awards(client, ngo, head):
+    client.force_login(head)
+    page = client.get(url("portal:dashboard", "ru")).content.decode()
+    assert url("prizes:my_awards", "ru") in page
+
+
+def test_another_ngo_cannot_withdraw_or_read_a_candidacy(client, prize_round, ngo, head):
+    listed(ngo)
+    candidacy = submit(head, ngo, prize_round)
+    stranger = make_user("other-head@example.kz")
+    other = NGO.objects.create(bin="950440001673", name_kk="Қор", name_ru="Фонд", legal_form="public_foundation",
+                               region=Region.objects.get(slug="almaty"))
+    Membership.objects.create(ngo=other, user=stranger, role="head")
+    client.force_login(stranger)
+    assert client.post(url("prizes:withdraw", pk=candidacy.pk), {"reason": "чужая"}).status_code == 404
+    assert client.get(url("prizes:candidacy", pk=candidacy.pk)).status_code == 404
+    candidacy.refresh_from_db()
+    assert candidacy.status == CandidacyStatus.SUBMITTED
+
+
+def test_a_member_who_is_not_the_head_cannot_apply_by_post(client, prize_round, ngo):
+    listed(ngo)
+    member = make_user("member@example.kz")
+    Membership.objects.create(ngo=ngo, user=member, role="member")
+    client.force_login(member)
+    assert client.post(url("prizes:apply", year=2031, number=1), CONTENT).status_code == 403
+    assert not Candidacy.objects.exists()
+
+
+def test_the_head_withdraws_through_the_form_with_a_reason(client, prize_round, ngo, head):
+    listed(ngo)
+    candidacy = submit(head, ngo, prize_round)
+    client.force_login(head)
+    client.post(url("prizes:withdraw", pk=candidacy.pk), {"reason": "Ошибка в номинации"})
+    candidacy.refresh_from_db()
+    assert candidacy.status == CandidacyStatus.WITHDRAWN
+    page = client.get(url("prizes:candidacy", "ru", pk=candidacy.pk)).content.decode()
+    assert "Ошибка в номинации" in page and "Кандидатура отозвана" in page
