@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ngos",
     "grants",
     "evaluations",
+    "prizes",
     "reports",
 ]
 
