@@ -3,35 +3,26 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from grants.forms import (
-    DEFAULT_DEADLINE_TIME,
-    DEFAULT_OPENING_TIME,
-    AmountField,
-    StyledForm,
-    StyledModelForm,
-    astana_moment,
-    date_input,
-    text_area,
-    time_input,
-)
+from grants.forms import DEFAULT_DEADLINE_TIME, DEFAULT_OPENING_TIME, astana_moment
 from grants.models import FiscalYear
 from ngos.models import NGO
 from portal.formatting import ASTANA
+from portal.forms import MoneyField, PortalForm, PortalModelForm, text_area
 
 from .models import Candidacy, Nomination, Round
 
 
-class RoundForm(StyledModelForm):
+class RoundForm(PortalModelForm):
     """The window is entered as dates and times in Astana time, as for calls."""
 
-    opens_on = forms.DateField(label=_("Applications open on"), widget=date_input())
-    opens_time = forms.TimeField(label=_("at (Astana time)"), initial=DEFAULT_OPENING_TIME, widget=time_input())
-    closes_on = forms.DateField(label=_("Applications close on"), widget=date_input())
+    opens_on = forms.DateField(label=_("Applications open on"))
+    opens_time = forms.TimeField(label=_("at (Astana time)"), initial=DEFAULT_OPENING_TIME)
+    closes_on = forms.DateField(label=_("Applications close on"))
     closes_time = forms.TimeField(
-        label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME, widget=time_input(),
+        label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME,
         help_text=_("Deadlines are usually 18:30 Astana time."),
     )
-    fund = AmountField(label=_("Total fund, tenge"), max_digits=16, decimal_places=2, min_value=1)
+    fund = MoneyField(label=_("Total fund, tenge"), max_digits=16, decimal_places=2, min_value=1)
 
     class Meta:
         model = Round
@@ -79,8 +70,8 @@ class NewRoundForm(RoundForm):
         return {**super().service_fields(), "with_default_nominations": self.cleaned_data["with_default_nominations"]}
 
 
-class NominationForm(StyledModelForm):
-    amount = AmountField(
+class NominationForm(PortalModelForm):
+    amount = MoneyField(
         label=_("Amount of one award, tenge"), max_digits=16, decimal_places=2, min_value=1,
         help_text=_("Several winners of one award share it equally."),
     )
@@ -98,7 +89,7 @@ class NominationForm(StyledModelForm):
         pass
 
 
-class CandidacyForm(StyledModelForm):
+class CandidacyForm(PortalModelForm):
     class Meta:
         model = Candidacy
         fields = ["language", "activities", "results", "links", "support_letters"]
@@ -116,11 +107,11 @@ class CandidacyForm(StyledModelForm):
         pass
 
 
-class WithdrawForm(StyledForm):
+class WithdrawForm(PortalForm):
     reason = forms.CharField(label=_("Reason for withdrawal"), widget=text_area(3))
 
 
-class ProposalForm(StyledForm):
+class ProposalForm(PortalForm):
     bin = forms.CharField(
         label=_("BIN of the NGO"), min_length=12, max_length=12,
         help_text=_("Twelve digits; find it on the NGO's page in the NGO database."),

@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from grants.views.common import add_errors
 from ngos.selectors import current_ngo
 from portal import audit
+from portal.actions import add_errors
 
 from .. import selectors, services
 from ..forms import CandidacyForm, WithdrawForm

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from grants.views.common import add_errors
+from portal.actions import add_errors
 
 from .. import selectors, services
 from ..forms import ProposalForm

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from grants.views.common import add_errors
 from portal import audit
+from portal.actions import add_errors
 
 from .. import selectors, services
 from ..choices import MAX_NOMINATIONS, RoundStatus
