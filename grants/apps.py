@@ -8,6 +8,7 @@ class GrantsConfig(PortalApp, AppConfig):
     name = "grants"
     verbose_name = _("Calls, lots, applications and grants")
     contributes = Contributes(
+        reminders=("grants.reminders.KINDS",),
         dashboard=("grants.dashboard.panels", "grants.applications.dashboard.panels"),
         permissions=("grants.permissions.ROLE_PERMISSIONS", "grants.applications.permissions.ROLE_PERMISSIONS"),
         demo=("grants.demo.seed",),  # it seeds the applications too, once the calls stand
