@@ -30,6 +30,7 @@ PAGES = [
     Page("portal:outbox_message", frozenset({"operator_admin"}), kwargs=lambda w: {"pk": w.outbox_message.pk}),
     # POST only; who may post is walked by tests/portal/test_outbox.py (only the operator administrator).
     Page("portal:outbox_resend", EVERYONE, status=405, kwargs=lambda w: {"pk": w.outbox_message.pk}),
+    Page("portal:reminders", frozenset({"operator_admin"})),  # its POST: tests/portal/test_reminder_kinds.py
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
     Page("favicon", EVERYONE, status=302),  # on to the hashed static file

@@ -138,3 +138,16 @@ def test_a_user_sees_their_own_reminders_on_the_dashboard(client):
     assert reminder.about in page and reminder.link in page and "15.03.2027" in page
     client.force_login(other)
     assert reminder.about not in client.get(reverse("portal:dashboard")).content.decode()
+
+
+def test_the_demo_data_has_reminders_in_the_ledger_and_a_second_seed_adds_none(media_root):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", "--quiet-accounts", stdout=io.StringIO())
+    rows = set(SentReminder.objects.values_list("kind", "object_id", "due_on", "offset", "recipient__email"))
+    assert ("grants.unanswered_question" in {kind for kind, *_ in rows}
+            and "calls@demo.demeu.kz" in {email for *_, email in rows})
+    call_command("seed_demo", "--quiet-accounts", stdout=io.StringIO())
+    assert set(SentReminder.objects.values_list("kind", "object_id", "due_on", "offset", "recipient__email")) == rows

@@ -177,3 +177,13 @@ def test_a_reminder_due_while_the_broker_is_down_goes_out_once_it_is_back(
     assert all(reminder.message.status == OutboxMessage.Status.SENT
                for reminder in SentReminder.objects.select_related("message"))
 
+
+
+def test_the_beat_runs_the_dispatcher_every_15_minutes(settings, draft):
+    from config.celery import app
+
+    job = settings.CELERY_BEAT_SCHEDULE["dispatch-reminders"]
+    assert job["schedule"] == 15 * 60
+    task = app.tasks[job["task"]]
+    # The task is the dispatcher on the real clock: nothing is due for a call closing in March 2027 today.
+    assert task.apply().get() == reminders.dispatch() == 0
