@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from grants.choices import CalendarDayKind, ClarificationStatus
 from grants.models import CalendarDay, Clarification
@@ -102,7 +104,9 @@ def test_the_operator_administrator_changes_a_schedule_and_reads_the_ledger(clie
     assert AuditEntry.objects.filter(action="reminder_schedule_changed", actor=admin).count() == 1
 
     response = client.post(url, {"kind": "grants.draft_application", "offsets": "soon"})
-    assert response.status_code == 400 and "between −60 and 60" in response.content.decode()
+    with translation.override(admin.language):
+        refusal = gettext("Enter whole numbers of days between −60 and 60, separated by commas.")
+    assert response.status_code == 400 and refusal in response.content.decode()
     assert ReminderSchedule.objects.get(kind="grants.draft_application").offsets == [-14, -3, 0]
     assert client.post(url, {"kind": "nothing.such", "offsets": "1"}).status_code == 404
 
