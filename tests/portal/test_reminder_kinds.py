@@ -155,3 +155,29 @@ def test_the_demo_data_has_reminders_in_the_ledger_and_a_second_seed_adds_none(m
             and "calls@demo.demeu.kz" in {email for *_, email in rows})
     call_command("seed_demo", "--quiet-accounts", stdout=io.StringIO())
     assert set(SentReminder.objects.values_list("kind", "object_id", "due_on", "offset", "recipient__email")) == rows
+
+
+def test_the_ledger_page_runs_the_same_queries_with_one_row_or_many(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.users["operator_admin"])
+    lot = LotFactory(call__opens_at=at(date(2027, 2, 1)), call__closes_at=at(date(2027, 3, 15), 18, 30))
+    ngo = NGOFactory()
+    head = person(ngo, "head")
+    lot.applications.create(ngo=ngo, created_by=head, language="kk")
+    reminders.dispatch(now=at(date(2027, 3, 8), 10))
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("portal:reminders")).status_code == 200
+        return len(queries)
+
+    count()  # the first request of a session also saves it
+    one = count()
+    for offset in (-1, 0, 1):
+        for n in range(3):
+            person(ngo, "member", email=f"member-{offset}-{n}@example.kz")
+        reminders.dispatch(now=at(date(2027, 3, 15 + offset), 10))
+    assert SentReminder.objects.count() > 8
+    assert count() == one
