@@ -3,9 +3,15 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from portal.models import OutboxMessage, User
+from portal.models import OutboxMessage, ReminderSchedule, User
 from tests.harness import Page
 from tests.world import EVERYONE, MFA_ROLES, SIGNED_IN
+
+
+def _first_reminder_kind() -> str:
+    from portal import reminders
+
+    return reminders.kinds()[0].code
 
 ANONYMOUS = frozenset({"anonymous"})
 
@@ -40,6 +46,10 @@ PAGES = [
          post_redirect=lambda w: reverse("portal:outbox_message", kwargs={"pk": w.outbox_message.pk}),
          post_effect=lambda w: not OutboxMessage.objects.filter(pk=w.outbox_message.pk,
                                                                 status=OutboxMessage.Status.FAILED).exists()),
+    Page("portal:reminders", frozenset({"operator_admin"}), post=frozenset({"operator_admin"}), post_refused=(403,),
+         post_data=lambda w: {"kind": _first_reminder_kind(), "offsets": "-3, 0"},
+         post_redirect=lambda w: reverse("portal:reminders"),
+         post_effect=lambda w: ReminderSchedule.objects.filter(kind=_first_reminder_kind(), offsets=[-3, 0]).exists()),
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
     Page("favicon", EVERYONE, status=302),  # on to the hashed static file
