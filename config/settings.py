@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "grants",
     "evaluations",
     "agreements",
+    "prizes",
     "reports",
 ]
 
@@ -127,6 +128,8 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-outbox": {"task": "portal.tasks.deliver_due_outbox", "schedule": 60},
     "purge-sent-outbox": {"task": "portal.tasks.purge_sent_outbox", "schedule": 24 * 3600},
     "expire-unsigned-grants": {"task": "agreements.tasks.expire_unsigned_grants", "schedule": 3600},
+    # One dispatcher for every kind of reminder (portal.reminders); it works by window, so a missed run catches up.
+    "dispatch-reminders": {"task": "portal.tasks.dispatch_reminders", "schedule": 15 * 60},
 }
 # The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
 OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)

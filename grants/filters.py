@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalForm
 from portal.models import Region
 
 from .choices import GrantType
@@ -45,8 +46,9 @@ class CallFilter(django_filters.FilterSet):
         directions.label_from_instance = lambda d: (
             f"{d.direction_list.fiscal_year.year} · {d.direction_list.customer} · {d.number}. {d.title}"
         )
-        for field in self.form.fields.values():
-            field.widget.attrs["class"] = "form-select"
+
+    class Meta:
+        form = PortalForm
 
     def _lots(self, **lookups):
         return Exists(Lot.objects.filter(call=OuterRef("pk"), **lookups))

@@ -38,6 +38,7 @@ class Contributes:
     home: tuple[str, ...] = ()  # home() -> {"figures": [{"value", "label"}], ...}
     home_order: int = 100  # lower comes first on the home page (open calls lead)
     account: tuple[str, ...] = ()  # part(user) -> dict merged into the account summary
+    reminders: tuple[str, ...] = ()  # KINDS = [portal.reminders.Kind(...), ...]: due dates the beat job reminds of
     catalogue: bool = True  # the app keeps its strings in <app>/locale (portal's go to locale/)
 
 
@@ -74,7 +75,7 @@ def contributions(kind: str) -> list:
     return [import_string(path) for config in apps_in_order for path in getattr(config.contributes, kind)]
 
 
-KINDS = ("dashboard", "permissions", "demo", "home", "account")
+KINDS = ("dashboard", "permissions", "demo", "home", "account", "reminders")
 
 
 @checks.register()
