@@ -94,7 +94,7 @@ def _tables():
         "ngos.services.people", "ngos.services.reports", "evaluations.services.experts",
         "evaluations.services.assignments", "evaluations.services.panels", "evaluations.services.meetings",
         "evaluations.services.letters", "agreements.services.states", "agreements.services.signing",
-        "agreements.services.tranches",
+        "agreements.services.tranches", "agreements.services.amendments",
     ]
     for name in modules:
         module = import_module(name)
