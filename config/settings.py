@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ngos",
     "grants",
     "evaluations",
+    "agreements",
     "prizes",
     "reports",
 ]
@@ -126,6 +127,7 @@ CELERY_BEAT_SCHEDULE = {
     "purge-stale-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 24 * 3600},
     "deliver-outbox": {"task": "portal.tasks.deliver_due_outbox", "schedule": 60},
     "purge-sent-outbox": {"task": "portal.tasks.purge_sent_outbox", "schedule": 24 * 3600},
+    "expire-unsigned-grants": {"task": "agreements.tasks.expire_unsigned_grants", "schedule": 3600},
     # One dispatcher for every kind of reminder (portal.reminders); it works by window, so a missed run catches up.
     "dispatch-reminders": {"task": "portal.tasks.dispatch_reminders", "schedule": 15 * 60},
 }
@@ -292,4 +294,6 @@ OPERATOR_EMAIL = env.str("OPERATOR_EMAIL", default="info@demeu.kz")
 OPERATOR_PHONE = env.str("OPERATOR_PHONE", default="+7 7172 00 00 00")
 # How long an applicant has to appeal a commission decision, in working days (told in result letters).
 EVALUATION_APPEAL_WORKING_DAYS = env.int("EVALUATION_APPEAL_WORKING_DAYS", default=10)
+# A winner signs the grant agreement within this many working days of the decision, or the reserve moves up.
+AGREEMENT_SIGNING_WORKING_DAYS = env.int("AGREEMENT_SIGNING_WORKING_DAYS", default=10)
 NGO_LOGO_MAX_BYTES = env.int("NGO_LOGO_MAX_BYTES", default=2 * 1024 * 1024)

@@ -14,6 +14,7 @@ from portal import mail
 from portal.audit import record
 from portal.workflow import transition
 
+from .. import awards
 from ..choices import AssignmentStatus, Attendance, MeetingStatus, MemberRole, Outcome, PanelStatus, Recommendation
 from ..models import ApplicationDecision, Assignment, LotDecision, Meeting, MeetingAttendance, Panel, Rubric
 from ..selectors.meetings import quorum_of
@@ -187,6 +188,7 @@ def meeting_close(*, meeting: Meeting, actor) -> Meeting:
         if decision.application.status != status:
             application_set_outcome(application=decision.application, status=status, actor=actor,
                                     message=("decided_at_meeting", {"panel": str(meeting.panel)}))
+    awards.winners_decided(decisions=[d for d in decisions if d.outcome == Outcome.WINNER], actor=actor)
     meeting.closed_at = timezone.now()
     transition(meeting, to=MeetingStatus.CLOSED, table=MEETING_TRANSITIONS, actor=actor, update_fields=["closed_at"])
     transition(meeting.panel, to=PanelStatus.DECIDED, table=PANEL_TRANSITIONS, actor=actor)

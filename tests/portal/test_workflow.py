@@ -93,7 +93,8 @@ def _tables():
         "grants.applications.services.transitions", "grants.screening.services", "ngos.services.registry",
         "ngos.services.people", "ngos.services.reports", "evaluations.services.experts",
         "evaluations.services.assignments", "evaluations.services.panels", "evaluations.services.meetings",
-        "evaluations.services.letters",
+        "evaluations.services.letters", "agreements.services.states", "agreements.services.signing",
+        "agreements.services.tranches", "agreements.services.amendments",
     ]
     for name in modules:
         module = import_module(name)
@@ -114,7 +115,7 @@ def test_every_state_table_names_its_actions_object_then_past_verb_and_each_has_
 def test_every_action_the_code_records_has_a_label_translated_into_kazakh_and_russian():
     root = Path(__file__).resolve().parents[2]
     found = set()
-    apps = ("portal", "ngos", "grants", "evaluations", "reports")
+    apps = ("portal", "ngos", "grants", "evaluations", "agreements", "reports")
     for path in [path for app in apps for path in (root / app).rglob("*.py")]:
         if "migrations" in path.parts:
             continue
