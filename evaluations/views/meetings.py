@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grants.models import Lot
+from portal.cache import public_page
 from portal.pdf import pdf_response
 
 from ..choices import MeetingStatus, MemberRole
@@ -145,6 +146,7 @@ def publish(request, pk: int):
     return redirect("evaluations:meeting", pk=panel.pk)
 
 
+@public_page("results")
 def minutes_pdf(request, pk: int, language: str):
     """Public once published; before that, the commission's officers and staff read the draft."""
     meeting = Meeting.objects.select_related("panel__call").filter(pk=pk).first()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal import money
+from portal.cache import public_page
 from portal.pdf import pdf_response
 
 from .. import ics, selectors
@@ -42,6 +43,7 @@ def sign_in_for_drafts(view):
     return wrapper
 
 
+@public_page("calls")
 def call_list(request):
     calls_filter = CallFilter(request.GET or None, queryset=selectors.public_calls())
     page = Paginator(calls_filter.qs, CALLS_PER_PAGE).get_page(request.GET.get("page"))
@@ -63,6 +65,7 @@ def _visible_call_object(request, call):
     return call
 
 
+@public_page("calls", server=False)
 @sign_in_for_drafts
 def call_document(request, call: str, pk: int):
     """A document of a call, to whoever may see the call: a draft call's documents are not public yet."""
@@ -80,6 +83,7 @@ def call_document(request, call: str, pk: int):
     return response
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def call_detail(request, call: str, form=None):
     call = _visible_call(request, call)
@@ -117,6 +121,7 @@ def ask(request, call: str):
     return call_detail(request, call, form=form)
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def lot_detail(request, call: str, lot: str):
     lot_obj = selectors.lot_for_page(call, lot)
@@ -134,6 +139,7 @@ def lot_detail(request, call: str, lot: str):
     return render(request, "grants/lot_detail.html", context)
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def deadline_ics(request, call: str):
     call_obj = _visible_call(request, call)
@@ -142,6 +148,7 @@ def deadline_ics(request, call: str):
     return response
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def announcement(request, call: str, language: str):
     call_obj = _visible_call(request, call)

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from portal.cache import public_page
+
 from .. import selectors
 from ..filters import PublicNGOFilter
 from ..models import NGO, last_reporting_year
@@ -11,6 +13,7 @@ from ..models import NGO, last_reporting_year
 PER_PAGE = 20
 
 
+@public_page("ngos")
 def ngo_list(request):
     year = last_reporting_year()
     ngo_filter = PublicNGOFilter(request.GET or None, queryset=selectors.public_ngos(year=year), year=year)
@@ -23,6 +26,7 @@ def ngo_list(request):
     )
 
 
+@public_page("ngos", "results")
 def ngo_detail(request, bin):
     try:
         ngo = selectors.public_profile(bin)
