@@ -95,6 +95,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Public pages and their parts kept on the server until what they show changes (portal/cache.py).
+# The test run turns it off (factories write without the services) except in the tests of the cache.
+PUBLIC_CACHE = env.bool("PUBLIC_CACHE", default=True)
+
 # --- Background jobs --------------------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"

@@ -105,6 +105,8 @@ def _content_table() -> dict:
 
 
 def _key(name: str, kinds, *parts) -> str | None:
+    if not settings.PUBLIC_CACHE:
+        return None
     stamp = versions(kinds)
     if not stamp:
         return None

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal import money
-from portal.cache import public_page
+from portal.cache import CachedCountPaginator, public_page
 from portal.pdf import pdf_response
 
 from .. import ics, selectors
@@ -46,7 +45,10 @@ def sign_in_for_drafts(view):
 @public_page("calls")
 def call_list(request):
     calls_filter = CallFilter(request.GET or None, queryset=selectors.public_calls())
-    page = Paginator(calls_filter.qs, CALLS_PER_PAGE).get_page(request.GET.get("page"))
+    # Counted on the calls alone, without the figures and the ranks the rows are annotated with.
+    plain = CallFilter(request.GET or None, queryset=selectors.announced_calls()).qs
+    paginator = CachedCountPaginator(calls_filter.qs, CALLS_PER_PAGE, count_queryset=plain, kinds=("calls",))
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "grants/call_list.html", {"filter": calls_filter, "page": page})
 
 

@@ -1,10 +1,9 @@
 """The open NGO database: the list anyone can filter and search, and each NGO's public profile."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from portal.cache import public_page
+from portal.cache import CachedCountPaginator, public_page
 
 from .. import selectors
 from ..filters import PublicNGOFilter
@@ -17,7 +16,8 @@ PER_PAGE = 20
 def ngo_list(request):
     year = last_reporting_year()
     ngo_filter = PublicNGOFilter(request.GET or None, queryset=selectors.public_ngos(year=year), year=year)
-    page = Paginator(ngo_filter.qs.values_list("pk", flat=True), PER_PAGE).get_page(request.GET.get("page"))
+    ids = ngo_filter.qs.values_list("pk", flat=True)
+    page = CachedCountPaginator(ids, PER_PAGE, kinds=("ngos",)).get_page(request.GET.get("page"))
     page.object_list = selectors.public_rows(list(page.object_list), year=year)
     return render(
         request,
