@@ -185,22 +185,24 @@ def stop(process) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def get(port: int, path: str) -> tuple[int, float, int]:
-    """One anonymous GET (no cookie, as a first-time visitor): status, seconds, queries."""
+def get(port: int, path: str) -> tuple[int, float, int, float]:
+    """One anonymous GET (no cookie, as a first-time visitor): status, seconds, queries, server ms."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         connection.request("GET", quote(path, safe="/?=&-"), headers={"Host": "127.0.0.1"})
         response = connection.getresponse()
         response.read()
-        return response.status, time.perf_counter() - started, int(response.getheader("X-Queries", "0"))
+        return (response.status, time.perf_counter() - started, int(response.getheader("X-Queries", "0")),
+                float(response.getheader("X-Server-Ms", "0")))
     finally:
         connection.close()
 
 
-def burst(port: int, paths: list[str], count: int, concurrency: int) -> tuple[float, list[float], list[int]]:
-    """`count` requests over `paths` from `concurrency` clients at once: wall seconds, latencies, queries."""
-    lock, latencies, queries, failures = threading.Lock(), [], [], []
+def burst(port: int, paths: list[str], count: int, concurrency: int):
+    """`count` requests over `paths` from `concurrency` clients at once: wall seconds, latencies, queries,
+    server times."""
+    lock, latencies, queries, server, failures = threading.Lock(), [], [], [], []
     todo = iter(range(count))
 
     def client():
@@ -209,9 +211,10 @@ def burst(port: int, paths: list[str], count: int, concurrency: int) -> tuple[fl
                 index = next(todo, None)
             if index is None:
                 return
-            status, seconds, ran = get(port, paths[index % len(paths)])
+            status, seconds, ran, server_ms = get(port, paths[index % len(paths)])
             with lock:
                 latencies.append(seconds)
+                server.append(server_ms)
                 queries.append(ran)
                 if status != 200:
                     failures.append((paths[index % len(paths)], status))
@@ -224,7 +227,7 @@ def burst(port: int, paths: list[str], count: int, concurrency: int) -> tuple[fl
         thread.join()
     if failures:
         raise SystemExit(f"not 200: {failures[:3]}")
-    return time.perf_counter() - started, latencies, queries
+    return time.perf_counter() - started, latencies, queries, server
 
 
 def run_phase(name: str, env: dict, pages: dict, args) -> None:
@@ -237,28 +240,32 @@ def run_phase(name: str, env: dict, pages: dict, args) -> None:
             for path in paths:
                 for _ in range(args.workers * 2):
                     get(port, path)
-        totals = {page: {"seconds": 0.0, "count": 0, "latencies": [], "queries": []} for page in targets}
+        totals = {page: {"seconds": 0.0, "count": 0, "latencies": [], "queries": [], "server": []} for page in targets}
         rng = random.Random(args.seed)
         for _round in range(args.rounds):
             order = list(targets)
             rng.shuffle(order)
             for page in order:
-                seconds, latencies, queries = burst(port, targets[page], args.requests, args.concurrency)
+                seconds, latencies, queries, server = burst(port, targets[page], args.requests, args.concurrency)
                 total = totals[page]
                 total["seconds"] += seconds
                 total["count"] += len(latencies)
                 total["latencies"] += latencies
                 total["queries"] += queries
+                total["server"] += server
         bare = totals["bare view"]["count"] / totals["bare view"]["seconds"]
         print(f"\n{name} cache — {args.ngos:,} NGOs, {args.workers} sync workers, concurrency {args.concurrency}, "
               f"{args.rounds} interleaved rounds × {args.requests} requests; bare view {bare:.0f} req/s")
-        print(f"{'page':<22} {'share of bare':>13} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}")
+        print(f"{'page':<22} {'share of bare':>13} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
+              f"{'server p50':>10} {'server p95':>10} {'queries':>8}")
         for page, total in totals.items():
             rate = total["count"] / total["seconds"]
             ordered = sorted(total["latencies"])
             p95 = ordered[int(round(0.95 * (len(ordered) - 1)))] * 1000
             p50 = statistics.median(ordered) * 1000
+            server = sorted(total["server"])
             print(f"{page:<22} {rate / bare:>13.3f} {rate:>7.0f} {p50:>7.1f} {p95:>7.1f} "
+                  f"{statistics.median(server):>10.1f} {server[int(round(0.95 * (len(server) - 1)))]:>10.1f} "
                   f"{statistics.median(total['queries']):>8.0f}")
     finally:
         stop(process)
@@ -276,7 +283,7 @@ def main() -> None:
     }
     env.pop("DJANGO_DEBUG", None)
     pages = seed(env, args.ngos, args.seed)
-    for phase in args.phases.split(","):
+    for phase in filter(None, args.phases.split(",")):  # --phases "": seed only
         phase_env = {**env, "PUBLIC_CACHE": "true" if phase == "warm" else "false"}
         if phase == "warm":
             from django.core.cache import cache

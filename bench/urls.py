@@ -1,7 +1,8 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from config.urls import handler403, handler404, handler500, urlpatterns as portal  # noqa: F401
+from config.urls import handler403, handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as portal
 
 
 def bare(request):

@@ -46,8 +46,11 @@ def sign_in_for_drafts(view):
 def call_list(request):
     calls_filter = CallFilter(request.GET or None, queryset=selectors.public_calls())
     # Counted on the calls alone, without the figures and the ranks the rows are annotated with.
-    plain = CallFilter(request.GET or None, queryset=selectors.announced_calls()).qs
-    paginator = CachedCountPaginator(calls_filter.qs, CALLS_PER_PAGE, count_queryset=plain, kinds=("calls",))
+    rows = calls_filter.qs  # validates the form, which filter_queryset reads
+    plain = calls_filter.filter_queryset(selectors.announced_calls()) if calls_filter.is_bound else (
+        selectors.announced_calls()
+    )
+    paginator = CachedCountPaginator(rows, CALLS_PER_PAGE, count_queryset=plain, kinds=("calls",))
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "grants/call_list.html", {"filter": calls_filter, "page": page})
 

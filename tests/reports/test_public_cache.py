@@ -11,11 +11,11 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from grants.dates import long_deadline
 from grants.screening import services as screening_services
 from grants.services import calls as call_services
 from grants.services import directions as direction_services
 from ngos.services import registry as ngo_services
-from grants.dates import long_deadline
 from portal import cache
 from portal.formatting import astana_time
 from tests.grants.screening.test_conclusion import decide_both
@@ -54,7 +54,9 @@ def changed(django_capture_on_commit_callbacks, change):
 @pytest.mark.parametrize("name", ["portal:home", "calls:list", "calls:detail", "calls:lot", "calls:ics", "calls:feed"])
 def test_an_extended_deadline_shows_at_once(world, name, django_capture_on_commit_callbacks):
     call = world.open_call
-    kwargs = {"portal:home": {}, "calls:list": {}, "calls:feed": {}, "calls:lot": {"call": call.code, "lot": world.lot.code}}
+    kwargs = {
+        "portal:home": {}, "calls:list": {}, "calls:feed": {}, "calls:lot": {"call": call.code, "lot": world.lot.code},
+    }
     address = url(name, **kwargs.get(name, {"call": call.code}))
     client = Client()
     new_deadline = call.closes_at + timedelta(days=41)
