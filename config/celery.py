@@ -10,4 +10,4 @@ app = Celery("demeu")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Subpackages of grants keep their own tasks modules.
-app.autodiscover_tasks(["grants.applications", "grants.screening"])
+app.autodiscover_tasks(["grants.screening"])

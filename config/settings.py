@@ -93,12 +93,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+
+
+def redis_cache(url: str) -> dict:
+    """The cache on Redis fails open (portal.cache): with Redis down, pages and sign-in work without it."""
+    return {
+        "BACKEND": "portal.cache.FailOpenRedisCache", "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Public pages and their parts kept on the server until what they show changes (portal/cache.py).
+# Public pages and their parts kept on the server until what they show changes (portal/public_cache.py).
 # The test run turns it off (factories write without the services) except in the tests of the cache.
 PUBLIC_CACHE = env.bool("PUBLIC_CACHE", default=True)
 
@@ -112,9 +122,28 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that hands work to the broker after commit must not wait for a broker that is down: short
+# timeouts, and the outbox's beat job delivers what the broker did not take (portal.mail).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 2, "interval_step": 0.5}}
 CELERY_BEAT_SCHEDULE = {
     "purge-stale-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 24 * 3600},
+    "deliver-outbox": {"task": "portal.tasks.deliver_due_outbox", "schedule": 60},
+    "purge-sent-outbox": {"task": "portal.tasks.purge_sent_outbox", "schedule": 24 * 3600},
 }
+# The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
+OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=6 * 3600)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+# Sent messages are kept this long for the staff page, then purged daily.
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
+# /healthz reports "degraded" when the oldest waiting message is older than this.
+OUTBOX_BACKLOG_MAX_AGE = env.int("OUTBOX_BACKLOG_MAX_AGE", default=15 * 60)
+# Sign-in links and codes are shown on the staff outbox page only in the embedded run (no real mail there).
+OUTBOX_SHOW_SENSITIVE = env.bool("OUTBOX_SHOW_SENSITIVE", default=not REDIS_URL)
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "portal.User"
@@ -226,6 +255,8 @@ SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 LANGUAGE_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE
+# The load balancer's and the orchestrator's probes speak plain HTTP to the container.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE

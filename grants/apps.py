@@ -13,7 +13,7 @@ class GrantsConfig(PortalApp, AppConfig):
         demo=("grants.demo.seed",),  # it seeds the applications too, once the calls stand
         home=("grants.selectors.home",),
         home_order=10,  # open calls first: what most visitors come for
-        # What the public pages show of this app (portal/cache.py): an audited change rebuilds them.
+        # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
         public_content=(
             *(("grants." + model, "calls") for model in (
                 "call", "lot", "calldocument", "clarification", "deadlineextension", "calendarday", "fiscalyear",

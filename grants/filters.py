@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from portal import cache
+from portal import public_cache as cache
 from portal.models import Region
 
 from .choices import GrantType
@@ -33,7 +33,7 @@ def _choice_lists() -> dict:
 
 def choice_lists() -> dict:
     """The five lists of the form, in the page's language: read once per change of the calls or
-    directions (portal/cache.py), not on every view of the list."""
+    directions (portal/public_cache.py), not on every view of the list."""
     return cache.fragment("call-filter-choices", kinds=("calls", "directions"), compute=_choice_lists)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.cache import public_page
+from portal.public_cache import public_page
 
 from .feeds import CallsFeed
 from .views import directions, public, questions, reference, staff

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from portal.demo import clock
 from portal.models import Region, User
 
 from .bin import check_digit
@@ -345,15 +346,46 @@ def _seed_people(plans: list[Plan], users: dict) -> None:
         (main, DEMO_ACCOUNTANT, MemberRole.ACCOUNTANT),
         (second, DEMO_ACCOUNTANT, MemberRole.ACCOUNTANT),
     ]
-    for ngo, email, role in wanted:
-        if email in users:
-            Membership.objects.get_or_create(ngo=ngo, user=users[email], defaults={"role": role})
+    for index, (ngo, email, role) in enumerate(wanted):
+        if email in users and not Membership.objects.filter(ngo=ngo, user=users[email]).exists():
+            # The head registered the NGO; the others joined over the following weeks.
+            with clock(NGO.objects.get(pk=ngo.pk).created_at + timedelta(days=9 * index, minutes=5)):
+                Membership.objects.create(ngo=ngo, user=users[email], role=role)
     asking = users.get(DEMO_ASKING)
     if asking and not JoinRequest.objects.filter(ngo=main, user=asking).exists():
         JoinRequest.objects.create(
+            created_at=_office_hours(random.Random(SEED + 3), timezone.localdate() - timedelta(days=2)),
             ngo=main, user=asking, status=RequestStatus.PENDING,
             message="Сәлеметсіз бе! Мен қордың еріктісімін, порталда есептерге көмектескім келеді.",
         )
+
+
+def _office_hours(rng: random.Random, day: date) -> datetime:
+    return _moment(day.year, day.month, day.day, rng.randint(9, 17)) + timedelta(minutes=rng.randint(0, 59))
+
+
+def _joined_portal(plans: list[Plan]) -> dict[str, datetime]:
+    """When each NGO registered on the portal, and when the operator verified it: over the last two years for
+    most, within the last three weeks for those still waiting in the verification queue."""
+    rng = random.Random(SEED + 2)
+    today = timezone.localdate()
+    joined = {}
+    for index, plan in enumerate(plans):
+        ngo = plan.ngo
+        if ngo.verification == VerificationStatus.PENDING:
+            day = today - timedelta(days=rng.randint(1, 20))
+        elif index < 2:  # the demo accounts' NGOs were among the first
+            day = today - timedelta(days=700 + 40 * index)
+        else:
+            day = today - timedelta(days=rng.randint(60, 730))
+        if ngo.registered_on and day < ngo.registered_on:
+            day = ngo.registered_on + timedelta(days=rng.randint(1, 30))
+        moment = min(_office_hours(rng, day), timezone.now() - timedelta(hours=1))
+        joined[ngo.bin] = moment
+        if ngo.verification == VerificationStatus.VERIFIED:
+            ngo.verified_at = min(moment + timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 5)),
+                                  timezone.now() - timedelta(minutes=30))
+    return joined
 
 
 def seed(stdout=None) -> None:
@@ -362,12 +394,12 @@ def seed(stdout=None) -> None:
     plans = _plans(regions)
     existing = dict(NGO.objects.filter(bin__in=[plan.ngo.bin for plan in plans]).values_list("bin", "pk"))
     new = [plan for plan in plans if plan.ngo.bin not in existing]
-    now = timezone.now()
-    for plan in new:
-        if plan.ngo.verification == VerificationStatus.VERIFIED:
-            plan.ngo.verified_at = now
+    joined = _joined_portal(new)
     NGO.objects.bulk_create([plan.ngo for plan in new])
     created = dict(NGO.objects.filter(bin__in=[plan.ngo.bin for plan in new]).values_list("bin", "pk"))
+    # created_at is set on insert (auto_now_add): the day each NGO registered on the portal is written after.
+    for bin_, moment in joined.items():
+        NGO.objects.filter(pk=created[bin_]).update(created_at=moment)
     for plan in plans:
         plan.ngo.pk = existing.get(plan.ngo.bin) or created.get(plan.ngo.bin)
     Through = NGO.spheres.through

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal import cache
+from portal import public_cache as cache
 from portal.models import Region
 
 from .choices import EligibilityFlag, LegalForm, VerificationStatus

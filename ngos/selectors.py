@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from portal import cache
+from portal import public_cache as cache
 from portal.formatting import number
 
 from . import grant_sources
@@ -229,7 +229,7 @@ def report_versions(report):
 def home() -> dict:
     """The home page's figures: how many NGOs are in the database, and how many reported last year.
 
-    Counted once per change of the NGO database (portal/cache.py), not on every view; and counted from
+    Counted once per change of the NGO database (portal/public_cache.py), not on every view; and counted from
     two partial indexes (migration 0007) rather than by checking each NGO's reports."""
     year = last_reporting_year()
 

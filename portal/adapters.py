@@ -1,8 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils import translation
+
+from . import mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,9 +28,22 @@ class AccountAdapter(DefaultAccountAdapter):
 
             address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
             user = address.user if address else None
-        language = getattr(user, "language", None) or translation.get_language()
+        language = getattr(user, "language", None) or translation.get_language() or settings.LANGUAGE_CODE
         with translation.override(language):
-            return super().send_mail(template_prefix, email, context)
+            request = allauth_context.request
+            message = self.render_mail(
+                template_prefix, email,
+                {"request": request, "email": email, "current_site": get_current_site(request), **context},
+            )
+        # Through the outbox like every other message: a mail server that is down delays the e-mail, it does
+        # not fail the sign-up. Its links and codes open the account, so staff do not read them.
+        html = next((content for content, kind in getattr(message, "alternatives", []) if kind == "text/html"), "")
+        text = message.body
+        if message.content_subtype == "html":
+            text, html = "", message.body
+        mail.send_rendered(
+            to=email, language=language, subject=message.subject, body=text, body_html=html, sensitive=True
+        )
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
-from . import cache
+from . import public_cache as cache
 from .models import AuditEntry
 
 

@@ -7,6 +7,7 @@ Apps register their own codes (``<app>/audit_labels.py``, imported in the app's 
 from collections.abc import Callable
 
 from django.apps import apps
+from django.utils.translation import pgettext_lazy
 
 ACTIONS: dict[str, str] = {}
 STATES: dict[str, str] = {}
@@ -73,4 +74,7 @@ def _reason(params: dict) -> str:
     return in_reader_language(params.get("reason") or {})
 
 
-register(messages={"reason": _reason})
+register(
+    actions={"outbox_message_resent": pgettext_lazy("audit action", "Outgoing message sent again")},
+    messages={"reason": _reason},
+)

@@ -1,4 +1,4 @@
-"""The portal's own dashboard panels: the account, and the audit log for those who may read it."""
+"""The portal's own dashboard panels: the account, and the audit log and the outbox for those who may read them."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,15 @@ def panels(request):
                 "template": "portal/panels/links.html",
                 "text": _("Every change of state and every decision, with who made it and when."),
                 "links": [(reverse("portal:audit_log"), _("Open the audit log"))],
+            }
+        )
+    if user.has_perm("portal.view_outbox"):
+        items.append(
+            {
+                "title": _("Outgoing mail"),
+                "template": "portal/panels/links.html",
+                "text": _("E-mails the portal sent or is about to send, and those that failed."),
+                "links": [(reverse("portal:outbox"), _("Open the outgoing mail"))],
             }
         )
     return items

@@ -17,7 +17,7 @@ def forget_mfa(sender, request=None, **kwargs):
 
 class CacheHeadersMiddleware:
     """A response that did not say who may keep it is private and not stored: only the public pages
-    (portal.cache.public_page) let browsers and proxies keep a copy."""
+    (portal.public_cache.public_page) let browsers and proxies keep a copy."""
 
     def __init__(self, get_response):
         self.get_response = get_response

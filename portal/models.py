@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import Language
 from .translation import Translated
@@ -158,3 +159,49 @@ class AuditEntry(models.Model):
         from .audit_labels import note_text
 
         return note_text(self)
+
+class OutboxMessage(models.Model):
+    """A message to a user (or a document a user waits for) written in the same transaction as the change that
+    causes it, and delivered by a worker after commit: nothing is lost when the broker or mail server is down.
+    Written and delivered only through portal.mail."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        JOB = "job", _("Document to prepare")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("outbox message", "Waiting")
+        SENT = "sent", pgettext_lazy("outbox message", "Sent")
+        FAILED = "failed", pgettext_lazy("outbox message", "Failed")
+
+    kind = models.CharField(
+        pgettext_lazy("outbox", "kind"), max_length=8, choices=Kind.choices, default=Kind.EMAIL
+    )
+    status = models.CharField(
+        pgettext_lazy("outbox", "status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    recipient = models.EmailField(_("recipient"), blank=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    subject = models.CharField(pgettext_lazy("outbox", "subject"), max_length=300, blank=True)
+    body = models.TextField(pgettext_lazy("outbox", "text"), blank=True)
+    body_html = models.TextField(blank=True)
+    # A dotted path to a function called at delivery: the job itself, or the one that gives the attachment.
+    handler = models.CharField(max_length=200, blank=True)
+    arguments = models.JSONField(default=dict, blank=True)
+    # Sign-in links and codes: their text is not shown to staff outside the embedded run.
+    sensitive = models.BooleanField(default=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(pgettext_lazy("outbox", "sent"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing mail")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.recipient or self.handler}: {self.subject}"[:200]

@@ -49,3 +49,6 @@ is_civil_society = rules.is_authenticated & ~is_operator_staff & ~is_customer
 rules.add_perm("portal.view_dashboard", rules.is_authenticated)
 rules.add_perm("portal.view_audit_log", is_operator_admin | is_auditor)
 rules.add_perm("portal.view_staff_area", is_operator_staff)
+# The outbox holds what users were sent: the operator administrator reads it and sends again what failed.
+rules.add_perm("portal.view_outbox", is_operator_admin)
+rules.add_perm("portal.resend_outbox_message", is_operator_admin)

@@ -1,6 +1,7 @@
 from django.conf import settings
 
-from . import cache, registry
+from . import public_cache as cache
+from . import registry
 from .models import AuditEntry
 
 
@@ -49,3 +50,27 @@ def broker_state() -> str:
         return "ok"
     except Exception as exc:  # the broker down is reported, not raised
         return f"error: {exc.__class__.__name__}"
+
+
+def outbox_messages(*, status: str = ""):
+    from .models import OutboxMessage
+
+    messages = OutboxMessage.objects.defer("body", "body_html")
+    return messages.filter(status=status) if status in OutboxMessage.Status.values else messages
+
+
+def outbox_backlog(*, now=None) -> dict:
+    """What waits in the outbox, for /healthz and the staff page: counts and the age of the oldest waiting row."""
+    from django.db.models import Count, Min, Q
+    from django.utils import timezone
+
+    from .models import OutboxMessage
+
+    S = OutboxMessage.Status
+    figures = OutboxMessage.objects.filter(status__in=[S.PENDING, S.FAILED]).aggregate(
+        pending=Count("pk", filter=Q(status=S.PENDING)), failed=Count("pk", filter=Q(status=S.FAILED)),
+        oldest=Min("created_at", filter=Q(status=S.PENDING)),
+    )
+    oldest = figures.pop("oldest")
+    age = (now or timezone.now()) - oldest if oldest else None
+    return {**figures, "oldest_pending_age_seconds": int(age.total_seconds()) if age else 0}

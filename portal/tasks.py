@@ -13,3 +13,26 @@ def clear_expired_sessions() -> None:
 def worker_ping(token: str) -> dict:
     """Answers who ran it: /healthz and the tests use it to prove a real worker is listening."""
     return {"token": token, "host": socket.gethostname()}
+
+
+# No result is kept: the outbox row is the record, and a result store that is down must not slow the request.
+@shared_task(ignore_result=True)
+def deliver_outbox_message(message_id: int) -> None:
+    from .mail import deliver
+
+    deliver(message_id)
+
+
+@shared_task(ignore_result=True)
+def deliver_due_outbox() -> int:
+    """Every minute (beat): what the broker never got, or what failed and whose retry time has come."""
+    from .mail import deliver_due
+
+    return deliver_due()
+
+
+@shared_task(ignore_result=True)
+def purge_sent_outbox() -> int:
+    from .mail import purge_sent
+
+    return purge_sent()

@@ -10,4 +10,7 @@ urlpatterns = [
     path("account/", views.account_settings, name="account"),
     path("account/summary.pdf", views.account_summary_pdf, name="account_summary_pdf"),
     path("staff/audit/", views.audit_log, name="audit_log"),
+    path("staff/outbox/", views.outbox, name="outbox"),
+    path("staff/outbox/<int:pk>/", views.outbox_message, name="outbox_message"),
+    path("staff/outbox/<int:pk>/resend/", views.outbox_resend, name="outbox_resend"),
 ]

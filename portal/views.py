@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,10 +22,11 @@ from django.views.i18n import set_language as django_set_language
 
 from portal.pdf import pdf_response, render_pdf
 
-from . import confirmation, registry, selectors
-from .cache import public_page
+from . import confirmation, mail, registry, selectors
 from .filters import AuditEntryFilter
 from .forms import AccountSettingsForm, CorrectedAddressForm
+from .models import OutboxMessage
+from .public_cache import public_page
 
 
 @public_page("calls", "ngos", "results", "directions")
@@ -126,25 +127,73 @@ def audit_log(request):
     return render(request, "portal/audit_log.html", {"filter": audit_filter, "page": page})
 
 
+@login_required
+def outbox(request):
+    """What the portal sent or will send: the operator administrator sees what failed and sends it again (and, in
+    the embedded run, reads the e-mails a demo user was sent)."""
+    if not request.user.has_perm("portal.view_outbox"):
+        raise PermissionDenied
+    status = request.GET.get("status", "")
+    page = Paginator(selectors.outbox_messages(status=status), 50).get_page(request.GET.get("page"))
+    backlog = selectors.outbox_backlog()
+    return render(request, "portal/outbox.html", {
+        "page": page, "status": status, "statuses": OutboxMessage.Status.choices,
+        "backlog": backlog, "oldest_minutes": backlog["oldest_pending_age_seconds"] // 60,
+    })
+
+
+@login_required
+def outbox_message(request, pk):
+    if not request.user.has_perm("portal.view_outbox"):
+        raise PermissionDenied
+    message = get_object_or_404(OutboxMessage, pk=pk)
+    return render(request, "portal/outbox_message.html", {
+        "message": message, "show_text": not message.sensitive or settings.OUTBOX_SHOW_SENSITIVE,
+    })
+
+
+@require_POST
+@login_required
+def outbox_resend(request, pk):
+    if not request.user.has_perm("portal.resend_outbox_message"):
+        raise PermissionDenied
+    message = mail.resend(message=get_object_or_404(OutboxMessage, pk=pk), actor=request.user)
+    messages.success(request, _("The message is queued to be sent again."))
+    return redirect("portal:outbox_message", pk=message.pk)
+
+
+def _cache_state() -> str:
+    try:
+        ping = getattr(cache, "ping", None)  # the fail-open Redis cache hides errors from get and set
+        if ping is not None:
+            ping()
+            return "ok"
+        cache.set("healthz", "1", 5)
+        return "ok" if cache.get("healthz") == "1" else "error: value not kept"
+    except Exception as exc:  # any failure of the cache is reported, not raised
+        return f"error: {exc.__class__.__name__}"
+
+
 @never_cache
 def healthz(request):
-    state = {"database": "ok", "cache": "ok", "broker": "ok"}
-    status = 200
+    """503 when what serving needs (the database, the cache) is down; "degraded" (200) when only the broker is,
+    or the outbox has failures or a backlog older than OUTBOX_BACKLOG_MAX_AGE: the portal serves, mail waits."""
+    state = {"database": "ok", "cache": _cache_state(), "broker": selectors.broker_state(), "outbox": None}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        state["outbox"] = selectors.outbox_backlog()
     except Exception as exc:  # any failure of the database makes the portal unhealthy
         state["database"] = f"error: {exc.__class__.__name__}"
-        status = 503
-    try:
-        cache.set("healthz", "1", 5)
-        if cache.get("healthz") != "1":
-            state["cache"] = "error: value not kept"
-    except Exception as exc:
-        state["cache"] = f"error: {exc.__class__.__name__}"
-    state["broker"] = selectors.broker_state()
-    return JsonResponse({"status": "ok" if status == 200 else "error", **state}, status=status)
+    if state["database"] != "ok" or state["cache"] != "ok":
+        return JsonResponse({"status": "error", **state}, status=503)
+    outbox = state["outbox"]
+    degraded = (
+        state["broker"] not in ("ok", "eager") or outbox["failed"]
+        or outbox["oldest_pending_age_seconds"] > settings.OUTBOX_BACKLOG_MAX_AGE
+    )
+    return JsonResponse({"status": "degraded" if degraded else "ok", **state})
 
 
 def error_403(request, exception=None):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from grants.screening import selectors as screening
 from grants.screening.choices import ScreeningDecision
-from portal.cache import public_page
+from portal.public_cache import public_page
 
 from . import selectors
 

@@ -20,6 +20,38 @@ def _fast_and_isolated(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _eager_tasks():
+    """Tasks run in the test's process, as in the embedded run: the outbox delivers at once after commit. The
+    broker-down and real-worker tests switch this off."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def broker_down():
+    """The Celery broker unreachable: a closed port, refused at once (the short timeouts of the settings keep
+    an unanswered one from hanging the request)."""
+    from config.celery import app
+
+    def forget_connections():
+        # Kombu keeps one pool per broker address: drop the app's references, close none (the real one is
+        # used again afterwards).
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    saved = app.conf.broker_url, app.conf.task_always_eager
+    forget_connections()
+    app.conf.broker_url, app.conf.task_always_eager = "redis://127.0.0.1:1/0", False
+    yield
+    forget_connections()
+    app.conf.broker_url, app.conf.task_always_eager = saved
+
+
 # Data that migrations load: a browser test's flush wipes it, so it is loaded again when missing.
 REFERENCE_DATA = ["portal.migrations.0002_regions", "ngos.migrations.0003_spheres"]
 

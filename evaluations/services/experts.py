@@ -1,15 +1,13 @@
 """The expert register: applying, and staff decisions on who is in it."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal import mail
 from portal.audit import record
 from portal.choices import PublicRole
 from portal.workflow import allowed_targets, transition
@@ -106,17 +104,16 @@ def expert_decide(*, expert: Expert, status: str, actor, note: str = "") -> Expe
         expert.user.groups.add(group)
     else:
         expert.user.groups.remove(group)
-    transaction.on_commit(lambda: notify_decision(expert.pk))
+    notify_decision(expert)
     return expert
 
 
-def notify_decision(expert_pk: int) -> None:
-    expert = Expert.objects.select_related("user").get(pk=expert_pk)
-    user = expert.user
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        subject = _("Expert register: %(status)s") % {"status": expert.get_status_display()}
-        body = render_to_string(
-            "evaluations/email/expert_decision.txt",
-            {"expert": expert, "user": user, "url": settings.SITE_URL + reverse("portal:dashboard")},
-        )
-    send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email])
+def notify_decision(expert: Expert) -> None:
+    mail.send(
+        to=[expert.user],
+        subject=gettext_noop("Expert register: %(status)s"),
+        subject_params={"status": expert.get_status_display()},
+        template="evaluations/email/expert_decision.txt",
+        context={"expert": expert},
+        links={"url": ("portal:dashboard", {})},
+    )

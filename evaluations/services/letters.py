@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Avg
 from django.template.loader import render_to_string
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ngos.models import Membership
+from portal import mail
 from portal.audit import record
 from portal.workflow import transition
 
@@ -122,14 +122,13 @@ def letter_send(*, letter: ResultLetter, actor) -> ResultLetter:
     letter.recipients = [email for email, _language in recipients]
     transition(letter, to=LetterStatus.SENT, table=LETTER_TRANSITIONS, actor=actor,
                update_fields=["sent_at", "sent_by", "recipients"], data={"to": letter.recipients})
-    transaction.on_commit(lambda: deliver(letter.pk))
+    deliver(letter)
     return letter
 
 
-def deliver(letter_pk: int) -> None:
+def deliver(letter: ResultLetter) -> None:
     """One e-mail per member: the letter as written (in the application's language), framed in theirs."""
-    letter = ResultLetter.objects.select_related("application__ngo").get(pk=letter_pk)
-    for email, language in recipients_of(letter):
-        with translation.override(language or settings.LANGUAGE_CODE):
-            body = render_to_string("evaluations/email/result_letter.txt", {"letter": letter})
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + letter.subject, body, None, [email])
+    mail.send(
+        to=recipients_of(letter), subject="evaluations/email/result_letter_subject.txt",
+        template="evaluations/email/result_letter.txt", context={"letter": letter},
+    )

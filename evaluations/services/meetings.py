@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from grants.applications.choices import ApplicationStatus
 from grants.applications.services import application_set_outcome
 from grants.models import Application, Lot
+from portal import mail
 from portal.audit import record
 from portal.workflow import transition
 
@@ -192,14 +193,10 @@ def meeting_close(*, meeting: Meeting, actor) -> Meeting:
     from .letters import letters_draft
 
     letters_draft(meeting=meeting)
-    transaction.on_commit(lambda: _schedule_minutes(meeting.pk))
-    return meeting
-
-
-def _schedule_minutes(meeting_pk: int) -> None:
     from ..tasks import render_minutes
 
-    render_minutes.delay(meeting_pk)
+    mail.prepare(render_minutes, about=meeting, meeting_pk=meeting.pk)
+    return meeting
 
 
 @transaction.atomic

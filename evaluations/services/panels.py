@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal import mail
 from portal.audit import record
 from portal.workflow import transition
 
@@ -87,14 +88,10 @@ def panel_draw(*, panel: Panel, actor, observers: str, seed: str = "") -> Draw:
         data={"seed": seed, "pool": list(result.pool), "members": list(result.members),
               "reserves": list(result.reserves), "observers": names},
     )
-    transaction.on_commit(lambda: _schedule_protocol(draw.pk))
-    return draw
-
-
-def _schedule_protocol(draw_pk: int) -> None:
     from ..tasks import publish_draw_protocol
 
-    publish_draw_protocol.delay(draw_pk)
+    mail.prepare(publish_draw_protocol, about=draw, draw_pk=draw.pk)
+    return draw
 
 
 @transaction.atomic

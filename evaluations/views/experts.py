@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.audit import history
-from portal.cache import public_page
+from portal.public_cache import public_page
 
 from ..choices import ExpertStatus
 from ..forms.experts import ExpertApplicationForm, ExpertDecisionForm, RegisterFilterForm

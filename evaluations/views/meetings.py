@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grants.models import Lot
-from portal.cache import public_page
 from portal.pdf import pdf_response
+from portal.public_cache import public_page
 
 from ..choices import MeetingStatus, MemberRole
 from ..forms.meetings import LotDecisionForm, MeetingForm

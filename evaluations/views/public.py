@@ -1,8 +1,8 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from portal.cache import public_page
 from portal.pdf import pdf_response
+from portal.public_cache import public_page
 
 from ..models import Draw
 from ..selectors import panels as selectors

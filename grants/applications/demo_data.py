@@ -12,6 +12,18 @@ APPLICANT_HEADS = [
     ("applicant8@demo.demeu.kz", "Олжас Серікбаев", "kk"),
     ("applicant9@demo.demeu.kz", "Татьяна Гусева", "ru"),
     ("applicant10@demo.demeu.kz", "Бекзат Оразов", "kk"),
+    ("applicant11@demo.demeu.kz", "Людмила Белова", "ru"),
+    ("applicant12@demo.demeu.kz", "Нұржан Әлиев", "kk"),
+    ("applicant13@demo.demeu.kz", "Гаухар Тұрсынова", "kk"),
+    ("applicant14@demo.demeu.kz", "Дмитрий Цой", "ru"),
+    ("applicant15@demo.demeu.kz", "Әсел Қуанышева", "kk"),
+    ("applicant16@demo.demeu.kz", "Руслан Хасенов", "ru"),
+    ("applicant17@demo.demeu.kz", "Жансая Мұхамеджанова", "kk"),
+    ("applicant18@demo.demeu.kz", "Игорь Федоренко", "ru"),
+    ("applicant19@demo.demeu.kz", "Ақмарал Есенова", "kk"),
+    ("applicant20@demo.demeu.kz", "Елена Пак", "ru"),
+    ("applicant21@demo.demeu.kz", "Дәулет Сапаров", "kk"),
+    ("applicant22@demo.demeu.kz", "Зарина Ибрагимова", "ru"),
 ]
 
 TEXTS = {

@@ -1,12 +1,10 @@
-"""E-mails to the members of the applicant NGO, each in the member's own language."""
+"""E-mails to the members of the applicant NGO, each in the member's own language, written to the outbox in the
+transaction of the submission or withdrawal (portal.mail)."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ngos.models import Membership
+from portal import mail
 from portal.formatting import astana
 
 from .models import Submission
@@ -16,44 +14,39 @@ def _members(ngo):
     return [m.user for m in Membership.objects.filter(ngo=ngo, user__is_active=True).select_related("user")]
 
 
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+def receipt_attachment(submission_id: int) -> tuple[str, bytes, str]:
+    """Called by the outbox worker: the receipt PDF, rendered once and kept, attached to every member's e-mail."""
+    from .services import submission_receipt
+
+    submission = Submission.objects.select_related("application__lot__call", "application__ngo").get(pk=submission_id)
+    return f"receipt-{submission.number}.pdf", submission_receipt(submission=submission), "application/pdf"
 
 
-def submission_receipt(submission: Submission, pdf: bytes) -> int:
+def submission_receipt(submission: Submission) -> list:
     """Every member learns the number and time, with the receipt attached."""
     application = submission.application
-    sent = 0
-    for user in _members(application.ngo):
-        with translation.override(user.language):
-            subject = _("Application %(number)s is submitted") % {"number": submission.number}
-            body = render_to_string(
-                "grants/applications/email/submitted.txt",
-                {
-                    "user": user, "submission": submission, "application": application,
-                    "submitted_local": astana(submission.submitted_at),
-                    "url": _site_url(application.get_absolute_url()),
-                },
-            )
-        message = EmailMessage(subject, body, to=[user.email])
-        message.attach(f"receipt-{submission.number}.pdf", pdf, "application/pdf")
-        sent += message.send()
-    return sent
+    return mail.send(
+        to=_members(application.ngo),
+        subject=gettext_noop("Application %(number)s is submitted"), subject_params={"number": submission.number},
+        template="grants/applications/email/submitted.txt",
+        context={
+            "submission": submission, "application": application,
+            "submitted_local": astana(submission.submitted_at),
+        },
+        links={"url": ("applications:detail", {"pk": application.pk})},
+        attachment=(receipt_attachment, {"submission_id": submission.pk}),
+    )
 
 
-def withdrawal_notice(submission: Submission) -> int:
+def withdrawal_notice(submission: Submission) -> list:
     application = submission.application
-    sent = 0
-    for user in _members(application.ngo):
-        with translation.override(user.language):
-            subject = _("Application %(number)s is withdrawn") % {"number": submission.number}
-            body = render_to_string(
-                "grants/applications/email/withdrawn.txt",
-                {
-                    "user": user, "submission": submission, "application": application,
-                    "withdrawn_local": astana(submission.withdrawn_at),
-                    "url": _site_url(application.get_absolute_url()),
-                },
-            )
-        sent += EmailMessage(subject, body, to=[user.email]).send()
-    return sent
+    return mail.send(
+        to=_members(application.ngo),
+        subject=gettext_noop("Application %(number)s is withdrawn"), subject_params={"number": submission.number},
+        template="grants/applications/email/withdrawn.txt",
+        context={
+            "submission": submission, "application": application,
+            "withdrawn_local": astana(submission.withdrawn_at),
+        },
+        links={"url": ("applications:detail", {"pk": application.pk})},
+    )

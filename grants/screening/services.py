@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from grants.applications import services as application_services
 from grants.applications.choices import ApplicationStatus
 from grants.models import Application, Call
+from portal import mail
 from portal.audit import record
 from portal.formatting import astana_time
 from portal.workflow import transition
 
-from . import automatic, selectors
+from . import automatic, notifications, selectors
 from .choices import ALL_CHECKS, AUTOMATIC_CHECKS, CheckResult, ScreeningDecision
 from .models import Screening, ScreeningCheck, ScreeningConclusion
 
@@ -217,14 +218,10 @@ def conclusion_publish(*, call: Call, actor, now: datetime | None = None) -> Scr
     )
     record(actor=actor, obj=conclusion, action="screening_conclusion_published", to_state="published",
            data={"admitted": conclusion.admitted_count, "not_admitted": conclusion.not_admitted_count})
+    from .tasks import render_conclusion_pdfs
 
-    def follow_up():
-        from .tasks import notify_screening_outcomes, render_conclusion_pdfs
-
-        render_conclusion_pdfs.delay(conclusion.pk)
-        notify_screening_outcomes.delay(conclusion.pk)
-
-    transaction.on_commit(follow_up)
+    mail.prepare(render_conclusion_pdfs, about=conclusion, conclusion_id=conclusion.pk)
+    notifications.screening_outcomes(conclusion)
     return conclusion
 
 

@@ -3,17 +3,15 @@ Kazakh and Russian, then published for every applicant."""
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ngos.models import NGO
 from ngos.rules import is_ngo_member
-from portal import audit
+from portal import audit, mail
 from portal.workflow import transition
 
 from ..choices import ClarificationStatus
@@ -49,17 +47,14 @@ def clarification_ask(
     return clarification
 
 
-def _notify_asker(clarification_id: int) -> None:
-    clarification = Clarification.objects.select_related("call", "asked_by").get(pk=clarification_id)
-    user = clarification.asked_by
-    with translation.override(user.language):
-        context = {"clarification": clarification, "call": clarification.call, "site_url": settings.SITE_URL}
-        send_mail(
-            subject=_("Answer to your question on call %(code)s") % {"code": clarification.call.code},
-            message=render_to_string("grants/email/clarification_answered.txt", context),
-            from_email=None,
-            recipient_list=[user.email],
-        )
+def _notify_asker(clarification: Clarification) -> None:
+    mail.send(
+        to=[clarification.asked_by],
+        subject=gettext_noop("Answer to your question on call %(code)s"),
+        subject_params={"code": clarification.call.code},
+        template="grants/email/clarification_answered.txt",
+        context={"clarification": clarification, "call": clarification.call},
+    )
 
 
 @transaction.atomic
@@ -95,7 +90,7 @@ def clarification_answer(
         update_fields=[*fields, "answered_by", "answered_at", "published_at"],
     )
     if first_answer:
-        transaction.on_commit(lambda: _notify_asker(clarification.pk))
+        _notify_asker(clarification)
     return clarification
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.cache import public_page
+from portal.public_cache import public_page
 
 from .. import selectors
 from ..choices import DirectionListStatus

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal import money
-from portal.cache import CachedCountPaginator, public_page
 from portal.pdf import pdf_response
+from portal.public_cache import CachedCountPaginator, public_page
 
 from .. import ics, selectors
 from ..filters import CallFilter

@@ -14,7 +14,7 @@ from portal.workflow import transition
 
 from ..choices import MemberRole, RequestStatus
 from ..models import NGO, Invitation, JoinRequest, Membership
-from ..notifications import notify_user, send_after_commit
+from ..notifications import notify_address, notify_user
 from ..rules import forget_member_roles
 
 INVITATION_DAYS = 14
@@ -167,7 +167,7 @@ def invitation_create(*, ngo: NGO, actor, email: str, role: str = MemberRole.MEM
     audit.record(actor=actor, obj=ngo, action="ngo_member_invited", to_state=RequestStatus.PENDING, note=email,
                  message=("ngo_member_role", {"role": role.value}), data={"state_of": "ngos.invitation"})
     invitee = User.objects.filter(email__iexact=email).first()
-    send_after_commit(
+    notify_address(
         to=email,
         language=(invitee.language if invitee else language) or settings.LANGUAGE_CODE,
         template="invitation",

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from portal.cache import CachedCountPaginator, public_page
+from portal.public_cache import CachedCountPaginator, public_page
 
 from .. import selectors
 from ..filters import PublicNGOFilter

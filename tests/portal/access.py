@@ -1,6 +1,7 @@
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from portal.models import OutboxMessage
 from tests.harness import Page
 from tests.world import EVERYONE, SIGNED_IN
 
@@ -9,7 +10,14 @@ def build_media(world):
     world.objects["logo_name"] = default_storage.save("ngos/logos/harness.png", ContentFile(b"\x89PNG\r\n\x1a\n"))
 
 
-BUILDERS = [build_media]
+def outbox(world):
+    world.objects["outbox_message"] = OutboxMessage.objects.create(
+        recipient="ngo_head@example.kz", language="kk", subject="Demeu — Өтінім тапсырылды", body="Құрметті басшы,",
+        status=OutboxMessage.Status.FAILED, attempts=10, last_error="SMTPServerDisconnected",
+    )
+
+
+BUILDERS = [build_media, outbox]
 
 PAGES = [
     Page("portal:home", EVERYONE),
@@ -17,6 +25,11 @@ PAGES = [
     Page("portal:account", SIGNED_IN),
     Page("portal:account_summary_pdf", SIGNED_IN),
     Page("portal:audit_log", frozenset({"operator_admin", "auditor"})),
+    Page("portal:outbox", frozenset({"operator_admin"})),
+    Page("portal:outbox", frozenset({"operator_admin"}), query="?status=failed"),
+    Page("portal:outbox_message", frozenset({"operator_admin"}), kwargs=lambda w: {"pk": w.outbox_message.pk}),
+    # POST only; who may post is walked by tests/portal/test_outbox.py (only the operator administrator).
+    Page("portal:outbox_resend", EVERYONE, status=405, kwargs=lambda w: {"pk": w.outbox_message.pk}),
     Page("healthz", EVERYONE),
     Page("robots_txt", EVERYONE),
     Page("favicon", EVERYONE, status=302),  # on to the hashed static file

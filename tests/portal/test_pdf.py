@@ -59,3 +59,24 @@ def test_document_number_in_the_page_header_keeps_hyphens_and_quotes(tmp_path):
     )
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert text.count('№ 2027-01 "A&B"') == 2  # the page header and the document's first line
+
+
+def test_a_table_of_many_long_columns_stays_inside_the_page(tmp_path):
+    """pdf/base.html: a table never grows past the page, however many columns and long words it has."""
+    from django.template import engines
+
+    from tests.pdf_layout import beyond_right_margin, text_pieces
+
+    cells = "".join(f"<td>Қаржыландырылмайды{n}</td>" for n in range(9))
+    heads = "".join(f'<th class="num">Стандарттыауытқу{n}</th>' for n in range(9))
+    template = tmp_path / "wide.html"
+    template.write_text('{% extends "pdf/base.html" %}{% block body %}<table class="dense"><thead><tr>' + heads
+                        + "</tr></thead><tbody><tr>" + cells + "</tr></tbody></table>{% endblock %}")
+    engine = engines["django"].engine
+    engine.dirs = [*engine.dirs, str(tmp_path)]
+    try:
+        pdf = render_pdf("wide.html", {}, language="kk", number="TEST-2", title="Кең кесте")
+    finally:
+        engine.dirs = engine.dirs[:-1]
+    assert len(text_pieces(pdf)) > 18
+    assert beyond_right_margin(pdf) == []

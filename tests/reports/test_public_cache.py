@@ -1,5 +1,5 @@
 """Cached public pages never show stale content: a change made through its service shows on the next
-anonymous view (portal/cache.py), while an unchanged page is served from the cache without a query."""
+anonymous view (portal/public_cache.py), while an unchanged page is served from the cache without a query."""
 
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
@@ -16,7 +16,7 @@ from grants.screening import services as screening_services
 from grants.services import calls as call_services
 from grants.services import directions as direction_services
 from ngos.services import registry as ngo_services
-from portal import cache
+from portal import public_cache as cache
 from portal.formatting import astana_time
 from tests.grants.screening.test_conclusion import decide_both
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ngos.rules import is_ngo_head
 from portal.formatting import astana_time
 
-from .. import checks, selectors
+from .. import checks, notifications, selectors
 from ..models import Application, CallCounter, Submission
 from .transitions import (
     EVALUATION_OUTCOMES,
@@ -75,13 +75,7 @@ def application_submit(*, application, actor, now: datetime | None = None) -> Su
         app, S.SUBMITTED, actor=actor, also=("sequence", "registration_number", "submitted_at"), at=now,
         data={"number": submission.number, "sha256": submission.snapshot_sha256},
     )
-
-    def notify():
-        from ..tasks import send_submission_receipt
-
-        send_submission_receipt.delay(submission.pk)
-
-    transaction.on_commit(notify)
+    notifications.submission_receipt(submission)
     return submission
 
 
@@ -110,13 +104,7 @@ def application_withdraw(*, application, actor, reason: str, now: datetime | Non
     submission.withdrawal_reason = reason
     submission.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     transition(app, S.WITHDRAWN, actor=actor, note=reason, data={"number": submission.number}, at=now)
-
-    def notify():
-        from ..tasks import send_withdrawal_notice
-
-        send_withdrawal_notice.delay(submission.pk)
-
-    transaction.on_commit(notify)
+    notifications.withdrawal_notice(submission)
     return app
 
 

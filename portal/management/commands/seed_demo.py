@@ -3,7 +3,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
-from portal import registry
+from portal import mail, registry
 from portal.demo import DEMO_PASSWORD, describe
 
 
@@ -14,8 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-accounts", action="store_true", help="Do not print the accounts.")
 
     def handle(self, *args, **options):
-        # The services send e-mails as they would for real users; the demo keeps them off the console.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        # The services write e-mails to the outbox as they would for real users: the demo's people would be sent
+        # a history of notices, so nothing is written (mail.silence) and nothing reaches the console.
+        with mail.silence(), override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             # Layer order (portal.registry): each app's demo builds on the ones below it.
             for config in registry.portal_apps():
                 if not config.contributes.demo:
@@ -33,3 +34,4 @@ class Command(BaseCommand):
                 "Operator staff, experts and council members set up two-factor authentication "
                 "(TOTP) at their first sign-in."
             )
+            self.stdout.write("What each account finds waiting (a call at every stage): README.md, “Two commands”.")
