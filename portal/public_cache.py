@@ -105,26 +105,44 @@ def _content_table() -> dict:
     return _table
 
 
-def _key(name: str, kinds, *parts) -> str | None:
+def _lookup(name: str, kinds, parts=()):
+    """One round trip for the entry and the versions of its kinds: (key, stamp, value or MISS).
+
+    The entry is stored with the versions it was built from, under a key without them, so a cache hit
+    costs a single GET_MANY (a page read under load pays each round trip in scheduling delays)."""
     if not settings.PUBLIC_CACHE:
-        return None
-    stamp = versions(kinds)
-    if not stamp:
-        return None
-    raw = "|".join([name, stamp, translation.get_language() or "", *map(str, parts)])
-    return f"{PREFIX}{name}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
+        return None, None, MISS
+    raw = "|".join([name, translation.get_language() or "", *map(str, parts)])
+    key = f"{PREFIX}{name}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
+    version_keys = [_version_key(kind) for kind in sorted(set(kinds))]
+    found = _safe(None, cache.get_many, [key, *version_keys])
+    if found is None:
+        return None, None, MISS  # no cache: the caller does not store either
+    missing = {version: time.time_ns() for version in version_keys if version not in found}
+    if missing:
+        _safe(None, cache.set_many, missing, timeout=None)
+        found.update(missing)
+    stamp = ".".join(str(found[version]) for version in version_keys) or "-"
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp:
+        return key, stamp, entry[1]
+    return key, stamp, MISS
+
+
+def _store(key, stamp, value, timeout: int) -> None:
+    if key is not None:
+        _safe(None, cache.set, key, (stamp, value), timeout)
+
+
+MISS = object()
 
 
 def fragment(name: str, *, kinds, compute, parts=(), timeout: int = FRAGMENT_TIMEOUT):
     """`compute()`, kept for the current versions of `kinds` and the page's language."""
-    key = _key(name, kinds, *parts)
-    if key is None:
-        return compute()
-    found = _safe(None, cache.get, key)
-    if found is not None:
-        return found
-    value = compute()
-    _safe(None, cache.set, key, value, timeout)
+    key, stamp, value = _lookup(name, kinds, parts)
+    if value is MISS:
+        value = compute()
+        _store(key, stamp, value, timeout)
     return value
 
 
@@ -173,14 +191,13 @@ def public_page(*kinds: str, max_age: int = MAX_AGE, server: bool = True):
         def wrapper(request, *args, **kwargs):
             if not _cacheable_request(request):
                 return mark_private(view(request, *args, **kwargs))
-            key = _key("page", kinds, request.get_full_path()) if server else None
-            found = _safe(None, cache.get, key) if key else None
-            if found is not None:
+            key, stamp, found = _lookup("page", kinds, (request.get_full_path(),)) if server else (None, None, MISS)
+            if found is not MISS:
                 content, content_type = found
                 return mark_public(HttpResponse(content, content_type=content_type), max_age)
             response = _finish(request, view(request, *args, **kwargs), max_age)
-            if key and _storable(response):
-                _safe(None, cache.set, key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+            if _storable(response):
+                _store(key, stamp, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
             return response
 
         return wrapper
