@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ngos",
     "grants",
     "evaluations",
+    "prizes",
     "reports",
 ]
 
@@ -133,6 +134,8 @@ CELERY_BEAT_SCHEDULE = {
     "purge-stale-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 24 * 3600},
     "deliver-outbox": {"task": "portal.tasks.deliver_due_outbox", "schedule": 60},
     "purge-sent-outbox": {"task": "portal.tasks.purge_sent_outbox", "schedule": 24 * 3600},
+    # One dispatcher for every kind of reminder (portal.reminders); it works by window, so a missed run catches up.
+    "dispatch-reminders": {"task": "portal.tasks.dispatch_reminders", "schedule": 15 * 60},
 }
 # The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
 OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("staff/screening/", include("grants.screening.urls")),
     path("results/", include("reports.urls")),
     path("", include("evaluations.urls")),
+    path("prizes/", include("prizes.urls")),
     prefix_default_language=True,
 )
 

@@ -8,9 +8,11 @@ class GrantsConfig(PortalApp, AppConfig):
     name = "grants"
     verbose_name = _("Calls, lots, applications and grants")
     contributes = Contributes(
+        reminders=("grants.reminders.KINDS",),
         dashboard=("grants.dashboard.panels", "grants.applications.dashboard.panels"),
         permissions=("grants.permissions.ROLE_PERMISSIONS", "grants.applications.permissions.ROLE_PERMISSIONS"),
-        demo=("grants.demo.seed",),  # it seeds the applications too, once the calls stand
+        # The applications too, once the calls stand; then the reminders they would have had.
+        demo=("grants.demo.seed", "grants.demo_reminders.seed"),
         home=("grants.selectors.home",),
         home_order=10,  # open calls first: what most visitors come for
         # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from portal import public_cache as cache
+from portal.forms import PortalForm
 from portal.models import Region
 
 from .choices import GrantType
@@ -54,8 +55,9 @@ class CallFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         for name, choices in choice_lists().items():
             self.filters[name].extra["choices"] = choices
-        for field in self.form.fields.values():
-            field.widget.attrs["class"] = "form-select"
+
+    class Meta:
+        form = PortalForm
 
     def _lots(self, **lookups):
         return Exists(Lot.objects.filter(call=OuterRef("pk"), **lookups))

@@ -1,9 +1,8 @@
 """Forms of the grants pages. Rules that need the database (MCI limits, codes) come from the services,
 so a form and a service can never disagree."""
 
-import re
 from datetime import datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,6 +12,16 @@ from django.utils.translation import pgettext_lazy
 from ngos.models import NGO
 from portal import money
 from portal.formatting import ASTANA
+from portal.forms import (
+    NOTE_LIMIT,
+    IntegerField,
+    MoneyField,
+    NumberField,
+    PortalForm,
+    PortalModelForm,
+    RowForm,
+    text_area,
+)
 
 from .choices import CommentResolution, DocumentKind, QuestionLanguage
 from .models import (
@@ -23,7 +32,7 @@ from .models import (
     Lot,
     PriorityDirection,
 )
-from .rows import RowForm, RowSet
+from .rows import RowSet
 from .selectors import lots_in_order
 from .services import lots as lot_services
 from .uploads import validate_document
@@ -32,80 +41,20 @@ DEFAULT_OPENING_TIME = time(9, 0)
 DEFAULT_DEADLINE_TIME = time(18, 30)
 
 
-class AmountInput(forms.TextInput):
-    input_type = "text"
-
-    def __init__(self, attrs=None):
-        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
-
-
-class AmountField(forms.DecimalField):
-    """A decimal typed the way people type money here: '1 234 567,89' or '1234567.89'."""
-
-    widget = AmountInput
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r"[\s\u00a0\u202f]", "", value).replace(",", ".")
-        return super().to_python(value)
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
-        return value
-
-
-def style(form) -> None:
-    """Bootstrap classes on every widget (the shared form_fields partial renders the widget as is)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-
-class StyledForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style(self)
-
-
-class StyledModelForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style(self)
-
-
 def astana_moment(day, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=ASTANA)
 
 
-def date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def time_input():
-    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def text_area(rows=4):
-    return forms.Textarea(attrs={"rows": rows})
-
-
-class CallForm(StyledModelForm):
+class CallForm(PortalModelForm):
     """Opening and closing are entered as a date and a time in Astana time."""
 
-    opens_on = forms.DateField(label=_("Applications open on"), widget=date_input())
+    opens_on = forms.DateField(label=_("Applications open on"))
     opens_time = forms.TimeField(
-        label=_("at (Astana time)"), initial=DEFAULT_OPENING_TIME, widget=time_input()
+        label=_("at (Astana time)"), initial=DEFAULT_OPENING_TIME
     )
-    closes_on = forms.DateField(label=_("Applications close on"), widget=date_input())
+    closes_on = forms.DateField(label=_("Applications close on"))
     closes_time = forms.TimeField(
-        label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME, widget=time_input(),
+        label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME,
         help_text=_("Deadlines are usually 18:30 Astana time."),
     )
 
@@ -146,7 +95,7 @@ class CallForm(StyledModelForm):
         pass
 
 
-class DocumentForm(StyledForm):
+class DocumentForm(PortalForm):
     kind = forms.ChoiceField(label=_("Type"), choices=DocumentKind.choices)
     title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=300)
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
@@ -161,15 +110,16 @@ class DocumentForm(StyledForm):
         return upload
 
 
-class ReasonsForm(StyledForm):
-    reason_kk = forms.CharField(label=_("Reason (Kazakh)"), widget=text_area(3))
-    reason_ru = forms.CharField(label=_("Reason (Russian)"), widget=text_area(3))
-    reason_en = forms.CharField(label=_("Reason (English)"), widget=text_area(3), required=False)
+class ReasonsForm(PortalForm):
+    reason_kk = forms.CharField(label=_("Reason (Kazakh)"), widget=text_area(3), max_length=NOTE_LIMIT)
+    reason_ru = forms.CharField(label=_("Reason (Russian)"), widget=text_area(3), max_length=NOTE_LIMIT)
+    reason_en = forms.CharField(label=_("Reason (English)"), widget=text_area(3), required=False,
+                                max_length=NOTE_LIMIT)
 
 
 class ExtendForm(ReasonsForm):
-    new_closes_on = forms.DateField(label=_("New closing date"), widget=date_input())
-    new_closes_time = forms.TimeField(label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME, widget=time_input())
+    new_closes_on = forms.DateField(label=_("New closing date"))
+    new_closes_time = forms.TimeField(label=_("at (Astana time)"), initial=DEFAULT_DEADLINE_TIME)
 
     field_order = ["new_closes_on", "new_closes_time", "reason_kk", "reason_ru", "reason_en"]
 
@@ -184,13 +134,13 @@ class CancelForm(ReasonsForm):
     pass
 
 
-class CloneForm(StyledForm):
+class CloneForm(PortalForm):
     fiscal_year = forms.ModelChoiceField(label=_("Year of the new call"), queryset=FiscalYear.objects.all())
-    number = forms.IntegerField(label=_("Number of the new call"), min_value=1, max_value=999)
+    number = IntegerField(label=_("Number of the new call"), min_value=1, max_value=999)
 
 
-class LotForm(StyledModelForm):
-    budget = AmountField(label=_("Budget, tenge"), max_digits=16, decimal_places=2, min_value=Decimal("0.01"))
+class LotForm(PortalModelForm):
+    budget = MoneyField(label=_("Budget, tenge"), min_value=Decimal("0.01"))
 
     class Meta:
         model = Lot
@@ -238,7 +188,7 @@ class IndicatorForm(RowForm):
     name_ru = forms.CharField(label=_("Indicator (Russian)"), max_length=500)
     unit_kk = forms.CharField(label=_("Unit (Kazakh)"), max_length=60)
     unit_ru = forms.CharField(label=_("Unit (Russian)"), max_length=60)
-    target_value = AmountField(label=_("Target value"), max_digits=14, decimal_places=2, min_value=Decimal("0"))
+    target_value = NumberField(label=_("Target value"), max_digits=14, decimal_places=2, min_value=Decimal("0"))
 
 
 class JustificationLineForm(RowForm):
@@ -246,16 +196,16 @@ class JustificationLineForm(RowForm):
     item_ru = forms.CharField(label=_("Item (Russian)"), max_length=500)
     unit_kk = forms.CharField(label=_("Unit (Kazakh)"), max_length=60)
     unit_ru = forms.CharField(label=_("Unit (Russian)"), max_length=60)
-    quantity = AmountField(label=_("Quantity"), max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
-    unit_cost = AmountField(label=_("Unit cost, tenge"), max_digits=16, decimal_places=2, min_value=Decimal("0"))
+    quantity = NumberField(label=_("Quantity"), max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    unit_cost = MoneyField(label=_("Unit cost, tenge"))
     source_kk = forms.CharField(label=_("Source or norm (Kazakh)"), max_length=500)
     source_ru = forms.CharField(label=_("Source or norm (Russian)"), max_length=500)
 
     def amount(self) -> Decimal | None:
         try:
-            quantity = AmountField().to_python(self["quantity"].value())
-            unit_cost = AmountField().to_python(self["unit_cost"].value())
-        except (ValidationError, InvalidOperation):
+            quantity = NumberField().to_python(self["quantity"].value())
+            unit_cost = NumberField().to_python(self["unit_cost"].value())
+        except ValidationError:
             return None
         if quantity is None or unit_cost is None:
             return None
@@ -287,7 +237,7 @@ ROW_FORMS = {"indicators": IndicatorForm, "lines": JustificationLineForm}
 # --- Clarifications ----------------------------------------------------------------------------
 
 
-class ClarificationForm(StyledForm):
+class ClarificationForm(PortalForm):
     ngo = forms.ModelChoiceField(label=_("On behalf of"), queryset=NGO.objects.none())
     lot = forms.ModelChoiceField(
         label=_("Lot"), queryset=Lot.objects.none(), required=False, empty_label=_("The whole call")
@@ -302,7 +252,7 @@ class ClarificationForm(StyledForm):
         self.fields["lot"].label_from_instance = lambda lot: f"{lot.code} {lot.title}"
 
 
-class ClarificationAnswerForm(StyledForm):
+class ClarificationAnswerForm(PortalForm):
     question_kk = forms.CharField(label=_("Question as published (Kazakh)"), widget=text_area(3))
     question_ru = forms.CharField(label=_("Question as published (Russian)"), widget=text_area(3))
     answer_kk = forms.CharField(label=_("Answer (Kazakh)"), widget=text_area(5))
@@ -312,13 +262,13 @@ class ClarificationAnswerForm(StyledForm):
 # --- Priority directions -----------------------------------------------------------------------
 
 
-class DirectionListForm(StyledForm):
+class DirectionListForm(PortalForm):
     customer = forms.ModelChoiceField(label=_("Customer"), queryset=Customer.objects.order_by("name_ru"))
     fiscal_year = forms.ModelChoiceField(label=_("Year"), queryset=FiscalYear.objects.all())
 
 
 class DirectionForm(RowForm):
-    number = forms.IntegerField(label=_("No."), min_value=1, max_value=99)
+    number = IntegerField(label=_("No."), min_value=1, max_value=99)
     title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=500)
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
     description_kk = forms.CharField(label=_("Description (Kazakh)"), widget=text_area(2), required=False)
@@ -335,19 +285,19 @@ def direction_rows(*, data=None, direction_list=None) -> RowSet:
     return RowSet(DirectionForm, "directions", data=data, initial=initial)
 
 
-class DiscussionForm(StyledForm):
-    starts_on = forms.DateField(label=_("Discussion starts on"), widget=date_input())
+class DiscussionForm(PortalForm):
+    starts_on = forms.DateField(label=_("Discussion starts on"))
     ends_on = forms.DateField(
-        label=_("Discussion ends on"), widget=date_input(),
+        label=_("Discussion ends on"),
         help_text=_("At least 10 working days after the start (weekends and public holidays do not count)."),
     )
 
 
-class CommentForm(StyledForm):
+class CommentForm(PortalForm):
     text = forms.CharField(label=_("Your comment"), widget=text_area(4), max_length=4000)
 
 
-class CommentAnswerForm(StyledForm):
+class CommentAnswerForm(PortalForm):
     resolution = forms.ChoiceField(
         label=_("Decision"),
         choices=[(c.value, c.label) for c in CommentResolution if c != CommentResolution.PENDING],
@@ -359,16 +309,15 @@ class CommentAnswerForm(StyledForm):
 # --- Calendar and years ------------------------------------------------------------------------
 
 
-class CalendarDayForm(StyledModelForm):
+class CalendarDayForm(PortalModelForm):
     class Meta:
         model = CalendarDay
         fields = ["date", "kind", "name_kk", "name_ru", "name_en"]
-        widgets = {"date": date_input()}
 
     def _post_clean(self):
         pass  # the service replaces an existing day with the same date
 
 
-class FiscalYearForm(StyledForm):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    mci = AmountField(label=_("MCI, tenge"), max_digits=10, decimal_places=2, min_value=Decimal("1"))
+class FiscalYearForm(PortalForm):
+    year = IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    mci = MoneyField(label=_("MCI, tenge"), max_digits=10, decimal_places=2, min_value=Decimal("1"))

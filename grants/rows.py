@@ -1,22 +1,8 @@
 """Inline tables of rows (indicators, justification lines, directions) edited in the browser: rows are
-added and removed with htmx, so their numbers may have gaps; a row left entirely empty is skipped."""
+added and removed with htmx, so their numbers may have gaps; a row left entirely empty is skipped.
+The row form itself is portal.forms.RowForm."""
 
 import re
-
-from django import forms
-
-
-class RowForm(forms.Form):
-    """A row of an inline table; a row left entirely empty is skipped."""
-
-    use_required_attribute = False
-
-    def __init__(self, *args, index: int = 0, **kwargs):
-        kwargs.setdefault("empty_permitted", True)
-        super().__init__(*args, **kwargs)
-        self.index = index
-        for field in self.fields.values():
-            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} form-control form-control-sm".strip()
 
 
 class RowSet:

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from .ooxml import ooxml_kind
+
 # Content type → extension we store it under.
 DOCUMENT_TYPES = {
     "application/pdf": "pdf",
@@ -19,7 +21,15 @@ DOCUMENT_TYPES = {
     "application/msword": "doc",
     "application/vnd.ms-excel": "xls",
 }
-ALLOWED_LABEL = "PDF, DOCX, XLSX, ODT, ODS, DOC, XLS"
+OOXML_TYPES = {extension: mime for mime, extension in DOCUMENT_TYPES.items() if extension in {"docx", "xlsx", "pptx"}}
+
+
+def types_label(extensions) -> str:
+    """The accepted types as people read them ("PDF, DOCX, XLSX"), from the same list the check uses."""
+    return ", ".join(extension.upper() for extension in extensions)
+
+
+ALLOWED_LABEL = types_label(DOCUMENT_TYPES.values())
 
 
 def clean_filename(name: str, extension: str) -> str:
@@ -30,7 +40,20 @@ def clean_filename(name: str, extension: str) -> str:
     return f"{stem}.{extension}"
 
 
-def validate_document(upload) -> str:
+def sniff_document(upload) -> str | None:
+    """The content type of a document by its bytes; DOCX/XLSX by their package structure (grants.ooxml)."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None:
+        return None
+    if kind.extension in {"zip", *OOXML_TYPES}:
+        return OOXML_TYPES.get(ooxml_kind(upload))
+    return kind.mime
+
+
+def validate_document(upload, *, accepted: dict[str, str] = DOCUMENT_TYPES) -> str:
     """Check the size and the content of an uploaded document; return its content type.
 
     Renames the upload to a clean name with the extension of its real type."""
@@ -42,14 +65,12 @@ def validate_document(upload) -> str:
         )
     if upload.size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in DOCUMENT_TYPES:
+    mime = sniff_document(upload)
+    if mime not in accepted:
         raise ValidationError(
-            _("This file is not a document we accept. Upload one of: %(types)s.") % {"types": ALLOWED_LABEL},
+            _("This file is not a document we accept. Upload one of: %(types)s.")
+            % {"types": types_label(accepted.values())},
             code="file_type",
         )
-    upload.name = clean_filename(upload.name, DOCUMENT_TYPES[kind.mime])
-    return kind.mime
+    upload.name = clean_filename(upload.name, accepted[mime])
+    return mime

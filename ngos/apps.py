@@ -8,6 +8,7 @@ class NgosConfig(PortalApp, AppConfig):
     name = "ngos"
     verbose_name = _("NGOs and the NGO database")
     contributes = Contributes(
+        reminders=("ngos.reminders.KINDS",),
         dashboard=("ngos.dashboard.panels",),
         permissions=("ngos.permissions.ROLE_PERMISSIONS",),
         demo=("ngos.demo.seed",),

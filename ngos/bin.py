@@ -24,7 +24,7 @@ def validate_bin(value: str) -> None:
         raise ValidationError(
             _("A BIN has 12 digits; this one has %(count)d."), code="bin_length", params={"count": len(value)}
         )
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):  # str.isdigit alone takes ² and ١ for digits
         raise ValidationError(_("A BIN consists of digits only."), code="bin_digits")
     month = int(value[2:4])
     if not 1 <= month <= 12:

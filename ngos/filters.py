@@ -6,15 +6,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal import public_cache as cache
+from portal.forms import PortalForm
 from portal.models import Region
 
 from .choices import EligibilityFlag, LegalForm, VerificationStatus
-from .forms import PortalFormMixin, normalize_bin
+from .forms import normalize_bin
 from .models import NGO, Sphere
 from .selectors import name_sort_key, search_ngos
 
 
-class FilterForm(PortalFormMixin, forms.Form):
+class FilterForm(PortalForm):
     pass
 
 
@@ -77,7 +78,7 @@ class PublicNGOFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         digits = normalize_bin(value)
-        return search_ngos(queryset, digits if digits.isdigit() else value)
+        return search_ngos(queryset, digits if digits.isascii() and digits.isdigit() else value)
 
     def filter_true(self, queryset, name, value):
         return queryset.filter(**{name: True}) if value else queryset

@@ -1,11 +1,11 @@
-from decimal import Decimal, InvalidOperation
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.forms import DateInput, IntegerField, MoneyField, PortalForm, PortalModelForm, digits_only, normalized
+from portal.formsets import RowCountsFormSet
 from portal.models import Region
 
 from .bin import validate_bin
@@ -15,38 +15,11 @@ from .models import NGO, Sphere, YearlyReportVersion
 from .services.reports import CONTENT_FIELDS
 
 
-class PortalFormMixin:
-    """Bootstrap classes, and errors and help tied to each input for screen readers."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                bound = self[name]
-                widget = self.fields[name].widget
-                described = [f"{bound.auto_id}_error"]
-                if self.fields[name].help_text:
-                    described.append(f"{bound.auto_id}_helptext")
-                widget.attrs["aria-describedby"] = " ".join(described)
-                widget.attrs["aria-invalid"] = "true"
-
-
 def normalize_bin(value: str) -> str:
-    """People paste BINs with spaces or dashes; the digits are what counts."""
-    return "".join(ch for ch in (value or "") if ch not in " \t\xa0-")
+    """People paste BINs with spaces or dashes, or in full-width or superscript digits: the ASCII digits are
+    what counts. Anything else is kept, so that the BIN's check says what is wrong."""
+    digits = digits_only(value, drop=" \t-")
+    return digits if digits is not None else normalized(value)
 
 
 class BINField(forms.CharField):
@@ -66,35 +39,7 @@ class BINField(forms.CharField):
             validate_bin(value)
 
 
-class MoneyField(forms.DecimalField):
-    """Tenge as people type them: 1 234 567,89 or 1234567.89."""
-
-    default_error_messages = {"invalid": _("Enter an amount in tenge, for example 1 234 567,89.")}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 16)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault("min_value", Decimal("0"))
-        super().__init__(**kwargs)
-        self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = "".join(value.split()).replace("\u202f", "").replace(",", ".")
-            if value in self.empty_values:
-                return None
-            try:
-                Decimal(value)
-            except InvalidOperation:
-                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        return super().to_python(value)
-
-
-def date_widget():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class NGOProfileForm(PortalFormMixin, forms.ModelForm):
+class NGOProfileForm(PortalModelForm):
     website = forms.URLField(
         label=capfirst(NGO._meta.get_field("website").verbose_name), required=False, assume_scheme="https",
         help_text=_("For example https://example.kz"),
@@ -112,7 +57,7 @@ class NGOProfileForm(PortalFormMixin, forms.ModelForm):
             "description_ru", "description_en", "logo",
         ]
         widgets = {
-            "registered_on": date_widget(),
+            "registered_on": DateInput(),
             "description_kk": forms.Textarea(attrs={"rows": 4}),
             "description_ru": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
@@ -150,7 +95,7 @@ class NGORegistrationForm(NGOProfileForm):
         return value
 
 
-class JoinForm(PortalFormMixin, forms.Form):
+class JoinForm(PortalForm):
     bin = BINField(help_text=_("The BIN of the NGO you work for."))
     message = forms.CharField(
         label=_("Message to the head"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
@@ -168,27 +113,27 @@ class JoinForm(PortalFormMixin, forms.Form):
         return value
 
 
-class InvitationForm(PortalFormMixin, forms.Form):
+class InvitationForm(PortalForm):
     email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "off"}))
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices, initial=MemberRole.MEMBER)
 
 
-class RoleForm(PortalFormMixin, forms.Form):
+class RoleForm(PortalForm):
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
 
 
-class RejectForm(PortalFormMixin, forms.Form):
+class RejectForm(PortalForm):
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
         help_text=_("The NGO sees this reason. Say what is wrong and what to do about it."),
     )
 
 
-class SwitchNGOForm(forms.Form):
-    ngo = forms.IntegerField()
+class SwitchNGOForm(PortalForm):
+    ngo = IntegerField()
 
 
-class FlagsForm(PortalFormMixin, forms.Form):
+class FlagsForm(PortalForm):
     """The three eligibility flags, each with the source and date of its latest change."""
 
     def __init__(self, *args, ngo: NGO, **kwargs):
@@ -206,13 +151,9 @@ class FlagsForm(PortalFormMixin, forms.Form):
                 help_text=_("Where this comes from: a court decision, a registry extract, a letter (number)."),
             )
             self.fields[f"{flag.value}_on"] = forms.DateField(
-                label=pgettext_lazy("date of a fact", "Date"), required=False, widget=date_widget()
+                label=pgettext_lazy("date of a fact", "Date"), required=False
             )
-        # The mixin styled the fields that existed before these were added.
-        for field in self.fields.values():
-            widget = field.widget
-            css = "form-check-input" if isinstance(widget, forms.CheckboxInput) else "form-control"
-            widget.attrs.setdefault("class", css)
+        self.fit_fields()  # the base styles the fields that existed before these were added
 
     def groups(self):
         return [
@@ -239,7 +180,7 @@ class FlagsForm(PortalFormMixin, forms.Form):
 # --- The yearly report ------------------------------------------------------------------------------
 
 
-class YearlyReportForm(PortalFormMixin, forms.ModelForm):
+class YearlyReportForm(PortalModelForm):
     property_value = MoneyField(
         label=capfirst(YearlyReportVersion._meta.get_field("property_value").verbose_name), required=False
     )
@@ -263,7 +204,7 @@ class YearlyReportForm(PortalFormMixin, forms.ModelForm):
             self.fields[name].widget.attrs.update({"min": "0", "inputmode": "numeric"})
 
 
-class LineForm(PortalFormMixin, forms.Form):
+class LineForm(PortalForm):
     amount = MoneyField(label=_("Amount, ₸"), required=False)
     description = forms.CharField(label=_("Details"), required=False, max_length=300)
 
@@ -301,7 +242,7 @@ class SpendingLineForm(LineForm):
     field_order = ["direction", "amount", "description"]
 
 
-class LineFormSet(forms.BaseFormSet):
+class LineFormSet(RowCountsFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:

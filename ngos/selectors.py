@@ -127,7 +127,7 @@ def search_ngos(queryset, text: str):
     text = " ".join((text or "").split())
     if not text:
         return queryset
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return queryset.filter(bin__startswith=text)
     if connection.vendor == "postgresql":
         # search_text holds every name in capitals, behind a trigram index (migration 0005).

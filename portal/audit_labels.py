@@ -75,6 +75,9 @@ def _reason(params: dict) -> str:
 
 
 register(
-    actions={"outbox_message_resent": pgettext_lazy("audit action", "Outgoing message sent again")},
+    actions={
+        "outbox_message_resent": pgettext_lazy("audit action", "Outgoing message sent again"),
+        "reminder_schedule_changed": pgettext_lazy("audit action", "Reminder schedule changed"),
+    },
     messages={"reason": _reason},
 )

@@ -3,6 +3,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
+from .formatting import deadline
+
 
 def panels(request):
     user = request.user
@@ -17,6 +20,25 @@ def panels(request):
             ],
         }
     ]
+    reminders = selectors.my_reminders(user)
+    if reminders:
+        items.append(
+            {
+                "title": _("Your reminders"),
+                "template": "portal/panels/links.html",
+                "text": _("Deadlines the portal reminded you of by e-mail."),
+                "items": [{"url": r.link, "label": r.about, "note": deadline(r.deadline)} for r in reminders],
+            }
+        )
+    if user.has_perm("portal.change_reminder_schedule"):
+        items.append(
+            {
+                "title": _("Reminders"),
+                "template": "portal/panels/links.html",
+                "text": _("When the portal reminds people of deadlines, and the reminders it sent."),
+                "links": [(reverse("portal:reminders"), _("Open the reminder settings"))],
+            }
+        )
     if user.has_perm("portal.view_audit_log"):
         items.append(
             {

@@ -1,9 +1,9 @@
 import django_filters
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .forms import PortalForm
 from .models import AuditEntry
 
 
@@ -18,21 +18,18 @@ def object_types() -> list[tuple[int, str]]:
 class AuditEntryFilter(django_filters.FilterSet):
     content_type = django_filters.ChoiceFilter(
         label=_("Object type"), choices=object_types, empty_label=_("Every object type"),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     actor = django_filters.CharFilter(
         label=_("Actor (e-mail)"), field_name="actor__email", lookup_expr="icontains",
-        widget=forms.TextInput(attrs={"class": "form-control"}),
     )
     since = django_filters.DateFilter(
-        label=pgettext_lazy("date range", "From"), field_name="at", lookup_expr="date__gte",
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        label=pgettext_lazy("date range", "From"), field_name="at", lookup_expr="date__gte"
     )
     until = django_filters.DateFilter(
-        label=pgettext_lazy("date range", "To"), field_name="at", lookup_expr="date__lte",
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        label=pgettext_lazy("date range", "To"), field_name="at", lookup_expr="date__lte"
     )
 
     class Meta:
         model = AuditEntry
         fields = ["content_type", "actor", "since", "until"]
+        form = PortalForm  # the ISO date input and the styling of every portal form

@@ -205,3 +205,56 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.recipient or self.handler}: {self.subject}"[:200]
+
+
+class ReminderSchedule(models.Model):
+    """When a kind of reminder goes out, in days from its due date (−7 = a week before, 0 = on the day, 1 = the
+    day after). Kept by the operator administrator; a kind without a row uses its declared defaults."""
+
+    kind = models.CharField(_("kind of reminder"), max_length=60, unique=True)
+    offsets = models.JSONField(_("days from the due date"), default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reminder schedule")
+        verbose_name_plural = _("reminder schedules")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return f"{self.kind}: {self.offsets}"
+
+
+class SentReminder(models.Model):
+    """The ledger: one row per reminder ever written to the outbox. Its unique key (kind, object, due date, offset,
+    recipient) is what makes a rerun, a retry or a second worker skip a reminder already sent; a moved deadline is
+    a new due date, so its reminders go out again."""
+
+    kind = models.CharField(_("kind of reminder"), max_length=60)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    due_on = models.DateField(_("due date"))
+    offset = models.SmallIntegerField(_("days from the due date"))
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    deadline = models.DateTimeField(_("deadline"))
+    # What the reminder was about, as the recipient read it, and where it pointed (for the dashboard).
+    about = models.CharField(_("about"), max_length=300)
+    link = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(pgettext_lazy("outbox", "sent"), default=timezone.now)
+    message = models.ForeignKey(OutboxMessage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        ordering = ["-sent_at", "-id"]
+        default_permissions = ("view",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id", "due_on", "offset", "recipient"], name="reminder_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["recipient", "-sent_at"], name="reminder_recipient")]
+
+    def __str__(self):
+        return f"{self.kind} {self.due_on} {self.offset:+d} → {self.recipient_id}"

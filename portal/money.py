@@ -39,3 +39,19 @@ def percent_of(part, whole) -> Decimal:
     if not whole:
         return ZERO
     return to_tiyn(Decimal(str(part)) * 100 / Decimal(str(whole)))
+
+
+def split_equally(amount, parts: int) -> list[Decimal]:
+    """`amount` shared equally by `parts` recipients, to the tiyn, adding up to the amount exactly.
+
+    Remainder rule: everyone gets the amount divided by `parts`, rounded down to the tiyn; the tiyn left
+    over (fewer than `parts`) go one each to the first recipients in the order given (for a shared award,
+    the council's ranking), so no two shares differ by more than one tiyn.
+    """
+    if parts < 1:
+        raise ValueError("an amount is shared by at least one recipient")
+    tiyn = int(to_tiyn(amount) / TIYN)
+    if tiyn < 0:
+        raise ValueError("a negative amount cannot be shared")
+    base, remainder = divmod(tiyn, parts)
+    return [(Decimal(base + (1 if index < remainder else 0)) * TIYN).quantize(TIYN) for index in range(parts)]

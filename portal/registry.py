@@ -41,6 +41,7 @@ class Contributes:
     # (model label, kind of public content) pairs: an audited change of such a model bumps the kind's
     # version, so the cached public pages showing it are rebuilt (portal/public_cache.py).
     public_content: tuple[tuple[str, str], ...] = ()
+    reminders: tuple[str, ...] = ()  # KINDS = [portal.reminders.Kind(...), ...]: due dates the beat job reminds of
     catalogue: bool = True  # the app keeps its strings in <app>/locale (portal's go to locale/)
 
 
@@ -77,7 +78,7 @@ def contributions(kind: str) -> list:
     return [import_string(path) for config in apps_in_order for path in getattr(config.contributes, kind)]
 
 
-KINDS = ("dashboard", "permissions", "demo", "home", "account")
+KINDS = ("dashboard", "permissions", "demo", "home", "account", "reminders")
 
 
 @checks.register()

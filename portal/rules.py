@@ -52,3 +52,5 @@ rules.add_perm("portal.view_staff_area", is_operator_staff)
 # The outbox holds what users were sent: the operator administrator reads it and sends again what failed.
 rules.add_perm("portal.view_outbox", is_operator_admin)
 rules.add_perm("portal.resend_outbox_message", is_operator_admin)
+# When reminders go out, and the ledger of those sent.
+rules.add_perm("portal.change_reminder_schedule", is_operator_admin)

@@ -74,3 +74,17 @@ def outbox_backlog(*, now=None) -> dict:
     oldest = figures.pop("oldest")
     age = (now or timezone.now()) - oldest if oldest else None
     return {**figures, "oldest_pending_age_seconds": int(age.total_seconds()) if age else 0}
+
+
+def my_reminders(user, *, limit: int = 5) -> list:
+    """The last reminders a user was sent, for their dashboard."""
+    from .models import SentReminder
+
+    return list(SentReminder.objects.filter(recipient=user).order_by("-sent_at", "-id")[:limit])
+
+
+def sent_reminders(*, limit: int = 50) -> list:
+    """The ledger for the operator administrator: the last reminders written to the outbox."""
+    from .models import SentReminder
+
+    return list(SentReminder.objects.select_related("recipient", "message").order_by("-sent_at", "-id")[:limit])

@@ -36,3 +36,11 @@ def purge_sent_outbox() -> int:
     from .mail import purge_sent
 
     return purge_sent()
+
+
+@shared_task(ignore_result=True)
+def dispatch_reminders() -> int:
+    """Every 15 minutes (beat): the reminders whose window has come; the ledger keeps each to one e-mail."""
+    from .reminders import dispatch
+
+    return dispatch()

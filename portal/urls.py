@@ -13,4 +13,5 @@ urlpatterns = [
     path("staff/outbox/", views.outbox, name="outbox"),
     path("staff/outbox/<int:pk>/", views.outbox_message, name="outbox_message"),
     path("staff/outbox/<int:pk>/resend/", views.outbox_resend, name="outbox_resend"),
+    path("staff/reminders/", views.reminders, name="reminders"),
 ]

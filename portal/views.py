@@ -24,7 +24,7 @@ from portal.pdf import pdf_response, render_pdf
 
 from . import confirmation, mail, registry, selectors
 from .filters import AuditEntryFilter
-from .forms import AccountSettingsForm, CorrectedAddressForm
+from .forms import AccountSettingsForm, CorrectedAddressForm, ReminderScheduleForm
 from .models import OutboxMessage
 from .public_cache import public_page
 
@@ -238,3 +238,44 @@ def favicon(request):
 @public_page()
 def robots_txt(request):
     return HttpResponse("User-agent: *\nDisallow: /accounts/\nDisallow: /admin/\n", content_type="text/plain")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reminders(request):
+    """The operator administrator sets when each kind of reminder goes out and reads the ledger of those sent."""
+    if not request.user.has_perm("portal.change_reminder_schedule"):
+        raise PermissionDenied
+    from . import reminders as reminder_kinds
+
+    kinds = reminder_kinds.kinds()
+    codes = {kind.code for kind in kinds}
+    invalid = None
+    if request.method == "POST":
+        form = ReminderScheduleForm(request.POST, auto_id=_reminder_form_id(request.POST.get("kind", "")))
+        if form.is_valid() and form.cleaned_data["kind"] in codes:
+            reminder_kinds.set_offsets(kind=form.cleaned_data["kind"], offsets=form.cleaned_data["offsets"],
+                                       actor=request.user)
+            messages.success(request, _("The reminder schedule is saved."))
+            return redirect("portal:reminders")
+        if form.cleaned_data.get("kind") not in codes:
+            raise Http404
+        invalid = form
+    schedules = reminder_kinds.schedules()
+    rows = []
+    for kind in kinds:
+        if invalid is not None and invalid.data.get("kind") == kind.code:
+            form = invalid
+        else:
+            form = ReminderScheduleForm(initial={
+                "kind": kind.code, "offsets": ", ".join(str(day) for day in schedules[kind.code]),
+            }, auto_id=_reminder_form_id(kind.code))
+        rows.append({"kind": kind, "form": form})
+    return render(request, "portal/reminders.html", {
+        "rows": rows, "sent": selectors.sent_reminders(), "labels": reminder_kinds.kind_labels(),
+    }, status=400 if invalid is not None else 200)
+
+
+def _reminder_form_id(code: str) -> str:
+    # One form per kind on the page: each needs its own ids for its labels.
+    return "id_" + "".join(c if c.isalnum() else "_" for c in code) + "_%s"

@@ -62,6 +62,11 @@ def _reference_data(request):
             or request.node.get_closest_marker("django_db")):
         return
     request.getfixturevalue("transactional_db" if _wants_transactions(request) else "db")
+    ensure_reference_data()
+
+
+def ensure_reference_data():
+    """Load the regions and spheres again when a browser test's flush wiped them (module fixtures call it too)."""
     from django.apps import apps
 
     from portal.models import Region
@@ -85,3 +90,31 @@ def media_root(settings, tmp_path):
 @pytest.fixture
 def world(db, media_root):
     return build_world()
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One world for a whole module (the URL × role harness): built once inside a transaction that is
+    rolled back at the end, while each test (and each POST within it) runs in a savepoint of its own.
+    Building it takes about a second; the harness runs a few hundred tests on it."""
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(
+        MEDIA_ROOT=media, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            from django.apps import apps
+
+            from portal.models import Region
+
+            if Region.objects.count() != 20:
+                for module in REFERENCE_DATA:
+                    import_module(module).load(apps, None)
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

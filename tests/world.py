@@ -45,6 +45,8 @@ STAFF = frozenset(
 )
 NGO_A = frozenset({"ngo_head", "ngo_member", "ngo_accountant"})
 NOBODY = frozenset()
+# Roles whose account is under two-factor authentication (make_user turns TOTP on for them).
+MFA_ROLES = frozenset(role for role, group in ROLE_GROUPS.items() if group in PRIVILEGED_GROUPS)
 
 
 

@@ -2,14 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ngos.forms import normalize_bin
 from ngos.models import NGO, Sphere
+from portal.forms import PortalForm
 from portal.models import Region
 
 from ..choices import ExpertLanguage, ExpertStatus, Nominator
-from ..uploads import validate_document
+from ..uploads import ACCEPT_ATTRIBUTE, validate_document
 
 
-class ExpertApplicationForm(forms.Form):
+class ExpertApplicationForm(PortalForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     phone = forms.CharField(label=pgettext_lazy("contact", "Phone"), max_length=32, required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), empty_label=_("Choose…"))
@@ -38,7 +40,7 @@ class ExpertApplicationForm(forms.Form):
     )
     cv = forms.FileField(
         label=_("CV"), help_text=_("PDF, DOC, DOCX or ODT."), validators=[validate_document],
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.odt"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
     consent = forms.BooleanField(
         label=_("I agree that the operator keeps my data in the expert register and publishes my name when I "
@@ -61,19 +63,11 @@ class ExpertApplicationForm(forms.Form):
                     "nominating_ngo_bin": previous.nominating_ngo.bin if previous.nominating_ngo_id else "",
                     "position": previous.position, "experience": previous.experience,
                 })
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            elif not isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                widget.attrs.setdefault("class", "form-control")
 
     def clean(self):
         data = super().clean()
         if data.get("nominated_by") == Nominator.NGO:
-            bin_ = (data.get("nominating_ngo_bin") or "").strip()
+            bin_ = normalize_bin(data.get("nominating_ngo_bin") or "")
             if not bin_:
                 self.add_error("nominating_ngo_bin", _("Give the BIN of the NGO that nominates you."))
             else:
@@ -88,10 +82,10 @@ class ExpertApplicationForm(forms.Form):
         return data
 
 
-class ExpertDecisionForm(forms.Form):
+class ExpertDecisionForm(PortalForm):
     status = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
     note = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required to decline or suspend: the expert reads it."),
     )
 
@@ -109,25 +103,21 @@ class ExpertDecisionForm(forms.Form):
         self.fields["status"].choices = [(code, labels[code]) for code in allowed]
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(PortalForm):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any"))] + list(ExpertStatus.choices),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     sphere = forms.ModelChoiceField(
         label=_("Sphere"), required=False, queryset=Sphere.objects.all(), empty_label=_("All spheres"),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any"))] + list(ExpertLanguage.choices),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     nominated_by = forms.ChoiceField(
         label=_("Nominated by"), required=False, choices=[("", _("Any"))] + list(Nominator.choices),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     q = forms.CharField(
-        label=_("Name or e-mail"), required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+        label=_("Name or e-mail"), required=False
     )
 
     def filter(self, experts):

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from grants.models import PriorityDirection
+from portal.forms import PortalForm, PortalModelForm
 
 from ..choices import MemberRole
 from ..models import Panel
 
 
-class PanelForm(forms.ModelForm):
+class PanelForm(PortalModelForm):
     class Meta:
         model = Panel
         fields = ["direction", "size", "reserves", "experts_per_application", "sphere", "language"]
@@ -19,9 +20,6 @@ class PanelForm(forms.ModelForm):
         self.fields["direction"].empty_label = _("The whole call")
         self.fields["sphere"].empty_label = _("Any sphere")
         self.fields["language"].choices = [("", _("Any language"))] + list(self.fields["language"].choices)[1:]
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-select" if isinstance(field.widget, forms.Select)
-                                          else "form-control")
 
     def clean(self):
         data = super().clean()
@@ -32,24 +30,23 @@ class PanelForm(forms.ModelForm):
         return data
 
 
-class DrawForm(forms.Form):
+class DrawForm(PortalForm):
     observers = forms.CharField(
-        label=_("Observers present"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        label=_("Observers present"), widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One full name per line, with the organisation they represent."),
     )
     seed = forms.CharField(
         label=_("Seed typed by the observers"), required=False, max_length=64,
-        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=_("Optional: any digits or letters the observers choose in the room. Leave empty for the "
                     "portal to generate 128 random bits."),
     )
 
 
-class OfficersForm(forms.Form):
-    chair = forms.ModelChoiceField(label=_("Chair"), queryset=None, widget=forms.Select(attrs={"class": "form-select"}))
+class OfficersForm(PortalForm):
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=None)
     secretary = forms.ModelChoiceField(
         label=_("Secretary"), queryset=None, required=False, empty_label=pgettext_lazy("no one", "None"),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, panel, **kwargs):

@@ -3,10 +3,13 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalForm, PortalModelForm
+from portal.formsets import RowCountsModelFormSet
+
 from ..models import MAX_TOTAL, Criterion, Rubric
 
 
-class RubricSettingsForm(forms.ModelForm):
+class RubricSettingsForm(PortalModelForm):
     class Meta:
         model = Rubric
         fields = ["name_kk", "name_ru", "name_en", "overall_threshold", "dispersion_percent"]
@@ -22,11 +25,11 @@ class RubricSettingsForm(forms.ModelForm):
                 del self.fields[name]
         else:
             self.fields["name_kk"].required = self.fields["name_ru"].required = True
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control")
 
 
-class CriterionForm(forms.ModelForm):
+class CriterionForm(PortalModelForm):
+    control_size = "sm"
+
     class Meta:
         model = Criterion
         fields = ["title_kk", "title_ru", "title_en", "guidance_kk", "guidance_ru", "guidance_en",
@@ -40,11 +43,6 @@ class CriterionForm(forms.ModelForm):
             "min_score": forms.NumberInput(attrs={"min": "0", "max": "100"}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control form-control-sm")
-
     def clean(self):
         data = super().clean()
         low, high = data.get("min_score"), data.get("max_score")
@@ -53,7 +51,15 @@ class CriterionForm(forms.ModelForm):
         return data
 
 
-class BaseCriterionFormSet(forms.BaseModelFormSet):
+class BaseCriterionFormSet(RowCountsModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "ORDER" in form.fields:
+            form.fields["ORDER"].label = _("Order")
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this criterion")
+        form.fit_fields()
+
     def clean(self):
         super().clean()
         if any(self.errors):
@@ -81,10 +87,10 @@ CriterionFormSet = forms.modelformset_factory(
 )
 
 
-class RubricSourceForm(forms.Form):
+class RubricSourceForm(PortalForm):
     source = forms.ModelChoiceField(
         label=_("Start from"), queryset=Rubric.objects.none(), required=False,
-        empty_label=_("An empty rubric"), widget=forms.Select(attrs={"class": "form-select"}),
+        empty_label=_("An empty rubric"),
     )
 
     def __init__(self, *args, exclude=None, **kwargs):
@@ -102,12 +108,7 @@ class RubricSourceForm(forms.Form):
         return str(_("Rubric of call %(code)s — %(title)s") % {"code": rubric.call.code, "title": rubric.call.title})
 
 
-class TemplateCreateForm(forms.Form):
+class TemplateCreateForm(PortalForm):
     name_kk = forms.CharField(label=_("name (Kazakh)"), max_length=300)
     name_ru = forms.CharField(label=_("name (Russian)"), max_length=300)
     name_en = forms.CharField(label=_("name (English)"), max_length=300, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control")

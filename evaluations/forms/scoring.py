@@ -1,10 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import IntegerField, PortalForm
+
 from ..choices import ExpertLanguage
+from ..uploads import ACCEPT_ATTRIBUTE, validate_document
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(PortalForm):
     has_conflict = forms.TypedChoiceField(
         label=_("Conflict of interest"),
         choices=[("no", _("I have no conflict of interest with this application")),
@@ -13,7 +16,7 @@ class DeclarationForm(forms.Form):
     )
     nature = forms.CharField(
         label=_("Nature of the conflict"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: you work for the NGO or its partner, a relative leads the project, you helped "
                     "write the application. The nature is recorded; the reserve expert takes your place."),
     )
@@ -25,7 +28,7 @@ class DeclarationForm(forms.Form):
         return data
 
 
-class ScoreSheetForm(forms.Form):
+class ScoreSheetForm(PortalForm):
     """One score and one comment per criterion; values are checked against the rubric by the service."""
 
     def __init__(self, *args, criteria, scores, readonly=False, **kwargs):
@@ -34,7 +37,7 @@ class ScoreSheetForm(forms.Form):
         for criterion in criteria:
             score = scores.get(criterion.pk)
             describedby = f"guidance-{criterion.pk}"
-            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+            self.fields[f"score_{criterion.pk}"] = IntegerField(
                 label=_("Score, 0 to %(max)s") % {"max": criterion.max_score}, required=False,
                 min_value=0, max_value=criterion.max_score,
                 initial=score.value if score else None,
@@ -47,8 +50,10 @@ class ScoreSheetForm(forms.Form):
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, initial=score.comment if score else "",
-                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control", "disabled": bool(readonly)}),
+                widget=forms.Textarea(attrs={"rows": 3, "disabled": bool(readonly)}),
             )
+
+        self.fit_fields()
 
     def rows(self):
         for criterion in self.criteria:
@@ -62,14 +67,11 @@ class ScoreSheetForm(forms.Form):
         }
 
 
-class TranslationForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language of the translation"), choices=ExpertLanguage.choices,
-                                 widget=forms.Select(attrs={"class": "form-select"}))
+class TranslationForm(PortalForm):
+    language = forms.ChoiceField(label=_("Language of the translation"), choices=ExpertLanguage.choices)
     file = forms.FileField(label=_("File"), widget=forms.ClearableFileInput(attrs={"class": "form-control",
-                                                                                 "accept": ".pdf,.doc,.docx,.odt"}))
+                                                                                 "accept": ACCEPT_ATTRIBUTE}))
 
     def __init__(self, *args, **kwargs):
-        from ..uploads import validate_document
-
         super().__init__(*args, **kwargs)
         self.fields["file"].validators.append(validate_document)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -56,7 +57,11 @@ def translations(request, call: str):
     form = None
     if request.method == "POST":
         require(request, "evaluations.manage_panel")
-        application = get_object_or_404(applications, pk=request.POST.get("application"))
+        try:
+            chosen = int(request.POST.get("application", ""))
+        except ValueError:
+            raise Http404 from None  # not an application's number: no such application here
+        application = get_object_or_404(applications, pk=chosen)
         form = TranslationForm(request.POST, request.FILES, prefix=f"t{application.pk}")
         if form.is_valid():
             try:

@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grants.models import Call
+from portal.actions import form_action
 
 from ..choices import LetterStatus
 from ..forms.meetings import LetterForm
@@ -35,14 +37,12 @@ def letter(request, pk: int):
     form = LetterForm(request.POST or None, initial={"subject": item.subject, "body": item.body})
     if request.method == "POST":
         require(request, "evaluations.manage_letters")
-        if form.is_valid():
-            try:
-                letter_update(letter=item, actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The letter is saved."))
-                return redirect("evaluations:letter", pk=item.pk)
+        done = form_action(
+            request, form, lambda data: letter_update(letter=item, actor=request.user, **data),
+            success=_("The letter is saved."), redirect_to=reverse("evaluations:letter", kwargs={"pk": item.pk}),
+        )
+        if done:
+            return done
     return render(request, "evaluations/letters/letter.html", {
         "letter": item, "form": form, "recipients": recipients_of(item),
         "can_edit": request.user.has_perm("evaluations.manage_letters") and item.status == LetterStatus.DRAFT,

@@ -1,14 +1,14 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grants.choices import CallStatus
 from grants.models import Call
+from portal.actions import form_action
 from portal.audit import history
 
 from ..choices import PanelStatus
@@ -54,14 +54,13 @@ def panel_new(request, call: str):
     require(request, "evaluations.manage_panel")
     call = get_object_or_404(Call, code=call)
     form = PanelForm(request.POST or None, call=call)
-    if request.method == "POST" and form.is_valid():
-        try:
-            panel = panel_create(call=call, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The commission is set up. Now hold the draw."))
-            return redirect("evaluations:panel_detail", pk=panel.pk)
+    done = form_action(
+        request, form, lambda data: panel_create(call=call, actor=request.user, **data),
+        success=_("The commission is set up. Now hold the draw."),
+        redirect_to=lambda panel: reverse("evaluations:panel_detail", kwargs={"pk": panel.pk}),
+    )
+    if done:
+        return done
     return render(request, "evaluations/panels/new.html", {"call": call, "form": form},
                   status=400 if request.method == "POST" else 200)
 
@@ -102,15 +101,14 @@ def panel_draw_view(request, pk: int):
     require(request, "evaluations.manage_panel")
     panel = _get_panel(pk)
     form = DrawForm(request.POST)
-    if form.is_valid():
-        try:
-            panel_draw(panel=panel, actor=request.user, observers=form.cleaned_data["observers"],
-                       seed=form.cleaned_data["seed"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The commission is drawn. The protocol is published in Kazakh and Russian."))
-            return redirect("evaluations:panel_detail", pk=panel.pk)
+    done = form_action(
+        request, form,
+        lambda data: panel_draw(panel=panel, actor=request.user, observers=data["observers"], seed=data["seed"]),
+        success=_("The commission is drawn. The protocol is published in Kazakh and Russian."),
+        redirect_to=reverse("evaluations:panel_detail", kwargs={"pk": panel.pk}),
+    )
+    if done:
+        return done
     return render(request, "evaluations/panels/detail.html", _panel_context(request, panel, draw_form=form),
                   status=400)
 
@@ -123,14 +121,14 @@ def panel_officers(request, pk: int):
     if panel.status == PanelStatus.DRAFT:
         raise Http404
     form = OfficersForm(request.POST, panel=panel)
-    if form.is_valid():
-        try:
-            panel_set_officers(panel=panel, actor=request.user, chair=form.cleaned_data["chair"],
-                               secretary=form.cleaned_data["secretary"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The chair and the secretary are named."))
-            return redirect("evaluations:panel_detail", pk=panel.pk)
+    done = form_action(
+        request, form,
+        lambda data: panel_set_officers(panel=panel, actor=request.user, chair=data["chair"],
+                                        secretary=data["secretary"]),
+        success=_("The chair and the secretary are named."),
+        redirect_to=reverse("evaluations:panel_detail", kwargs={"pk": panel.pk}),
+    )
+    if done:
+        return done
     return render(request, "evaluations/panels/detail.html", _panel_context(request, panel, officers_form=form),
                   status=400)

@@ -2,15 +2,15 @@
 
 import hashlib
 import posixpath
-import zipfile
 from dataclasses import dataclass
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+from grants.uploads import sniff_document
 
 
 @dataclass(frozen=True)
@@ -30,41 +30,12 @@ ACCEPTED_LABELS = ", ".join(kind.label for kind in ACCEPTED)
 MAX_NAME = 120
 
 
-def _office_kind(upload) -> FileKind | None:
-    """DOCX and XLSX are ZIP archives: the entries inside say which (a renamed .zip is neither)."""
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-    finally:
-        upload.seek(0)
-    if "[Content_Types].xml" not in names:
-        return None
-    if any(name.startswith("word/") for name in names):
-        return DOCX
-    if any(name.startswith("xl/") for name in names):
-        return XLSX
-    return None
+BY_CONTENT_TYPE = {kind.content_type: kind for kind in ACCEPTED}
 
 
 def sniff(upload) -> FileKind | None:
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    guess = filetype.guess(head)
-    if guess is None:
-        return None
-    if guess.mime == PDF.content_type:
-        return PDF
-    if guess.mime == JPG.content_type:
-        return JPG
-    if guess.mime == PNG.content_type:
-        return PNG
-    if guess.extension in {"zip", "docx", "xlsx"}:
-        return _office_kind(upload)
-    return None
+    """By the bytes, as grants.uploads reads every document (OOXML by its package structure)."""
+    return BY_CONTENT_TYPE.get(sniff_document(upload))
 
 
 def safe_name(original: str, kind: FileKind) -> str:

@@ -7,69 +7,38 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ngos.models import NGO
+from portal.forms import TEXT_LIMIT, DecimalInput, MoneyField, NumberField, PortalForm, PortalModelForm, set_limit
+from portal.formsets import RowCountsFormSet
 
 from . import files
 from .choices import ApplicationLanguage, BudgetCategory, DocumentKind, Section
 from .models import Application
+from .plan import ActivityPlanFormSet
 
-TEXTAREA = {"class": "form-control", "rows": 6}
-SHORT_TEXTAREA = {"class": "form-control", "rows": 2}
-
-
-def _styled(field: forms.Field) -> forms.Field:
-    widget = field.widget
-    if isinstance(widget, forms.CheckboxInput):
-        widget.attrs.setdefault("class", "form-check-input")
-    elif isinstance(widget, forms.RadioSelect):
-        widget.attrs.setdefault("class", "form-check-input")
-    elif isinstance(widget, forms.Select):
-        widget.attrs.setdefault("class", "form-select")
-    elif not isinstance(widget, forms.HiddenInput):
-        widget.attrs.setdefault("class", "form-control")
-    return field
-
-
-class StyledMixin:
-    """Bootstrap classes on every widget, and each error tied to its field for screen readers."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            _styled(field)
-
-    def full_clean(self):
-        super().full_clean()
-        for name in getattr(self, "_errors", None) or {}:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            described = [f"{bound.auto_id}_error"]
-            if self.fields[name].help_text:
-                described.append(f"{bound.auto_id}_helptext")
-            self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
-
-
-def _money_field(label, **kwargs):
-    return forms.DecimalField(
-        label=label, required=False, min_value=Decimal("0"), max_digits=16, decimal_places=2, localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}), **kwargs,
-    )
+TEXTAREA = {"rows": 6}
+SHORT_TEXTAREA = {"rows": 2}
 
 
 def _number_field(label, **kwargs):
-    return forms.DecimalField(
-        label=label, required=False, max_digits=14, decimal_places=2, localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}), **kwargs,
-    )
+    return NumberField(label=label, required=False, max_digits=14, decimal_places=2, **kwargs)
 
 
-class ScalarSectionForm(StyledMixin, forms.ModelForm):
+# Limits that fit each text: a summary is a few sentences, a section a few pages.
+SUMMARY_LIMIT = 2000
+
+
+class ScalarSectionForm(PortalModelForm):
     """A section made of the application's own fields."""
 
     section: str
+    limits: dict[str, int] = {}
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, instance=application, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.Textarea):
+                set_limit(field, self.limits.get(name, TEXT_LIMIT))
+        self.fit_fields()  # the counter for the limits just set
 
     def payload(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -77,6 +46,7 @@ class ScalarSectionForm(StyledMixin, forms.ModelForm):
 
 class OverviewForm(ScalarSectionForm):
     section = Section.OVERVIEW
+    limits = {"summary": SUMMARY_LIMIT}
 
     class Meta:
         model = Application
@@ -162,24 +132,24 @@ class DeclarationsForm(ScalarSectionForm):
         }
 
 
-class ActivityRowForm(StyledMixin, forms.Form):
+class ActivityRowForm(PortalForm):
     activity = forms.CharField(label=_("Activity"), max_length=500, required=False)
-    starts_on = forms.DateField(label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("Start"), required=False)
+    ends_on = forms.DateField(label=_("End"), required=False)
     outputs = forms.CharField(label=_("Outputs"), required=False, widget=forms.Textarea(attrs=SHORT_TEXTAREA))
 
 
-class BudgetRowForm(StyledMixin, forms.Form):
+class BudgetRowForm(PortalForm):
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", "—")] + list(BudgetCategory.choices)
     )
     description = forms.CharField(label=_("Description"), max_length=500, required=False)
     unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
-    quantity = forms.DecimalField(
-        label=_("Quantity"), required=False, min_value=Decimal("0"), max_digits=12, decimal_places=2, localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "data-budget": "quantity"}),
+    quantity = NumberField(
+        label=_("Quantity"), required=False, min_value=Decimal("0"), max_digits=12, decimal_places=2,
+        widget=DecimalInput(attrs={"data-budget": "quantity"}),
     )
-    unit_cost = _money_field(_("Unit cost, ₸"))
+    unit_cost = MoneyField(label=_("Unit cost, ₸"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,26 +161,32 @@ class BudgetRowForm(StyledMixin, forms.Form):
         self.fields["quantity"].widget.attrs["size"] = 6
 
 
-class LotIndicatorRowForm(StyledMixin, forms.Form):
+class LotIndicatorRowForm(PortalForm):
     lot_indicator_id = forms.IntegerField(widget=forms.HiddenInput)
-    baseline = _number_field(_("Baseline"))
-    target = _number_field(_("Target"))
+    baseline = _number_field(_("Baseline"), min_value=Decimal("0"))
+    target = _number_field(_("Target"), min_value=Decimal("0"))
     verification = forms.CharField(label=_("Means of verification"), max_length=500, required=False)
 
 
-class ExtraIndicatorRowForm(StyledMixin, forms.Form):
+class ExtraIndicatorRowForm(PortalForm):
     name = forms.CharField(label=_("Indicator"), max_length=500, required=False)
     unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
-    baseline = _number_field(_("Baseline"))
-    target = _number_field(_("Target"))
+    baseline = _number_field(_("Baseline"), min_value=Decimal("0"))
+    target = _number_field(_("Target"), min_value=Decimal("0"))
     verification = forms.CharField(label=_("Means of verification"), max_length=500, required=False)
 
 
-ActivityFormSet = forms.formset_factory(ActivityRowForm, extra=1, can_delete=True, max_num=200, absolute_max=200)
-BudgetFormSet = forms.formset_factory(BudgetRowForm, extra=1, can_delete=True, max_num=300, absolute_max=300)
-LotIndicatorFormSet = forms.formset_factory(LotIndicatorRowForm, extra=0, max_num=100, absolute_max=100)
+ActivityFormSet = forms.formset_factory(
+    ActivityRowForm, formset=ActivityPlanFormSet, extra=1, can_delete=True, max_num=200, absolute_max=200
+)
+BudgetFormSet = forms.formset_factory(
+    BudgetRowForm, formset=RowCountsFormSet, extra=1, can_delete=True, max_num=300, absolute_max=300
+)
+LotIndicatorFormSet = forms.formset_factory(
+    LotIndicatorRowForm, formset=RowCountsFormSet, extra=0, max_num=100, absolute_max=100
+)
 ExtraIndicatorFormSet = forms.formset_factory(
-    ExtraIndicatorRowForm, extra=1, can_delete=True, max_num=100, absolute_max=100
+    ExtraIndicatorRowForm, formset=RowCountsFormSet, extra=1, can_delete=True, max_num=100, absolute_max=100
 )
 
 
@@ -265,7 +241,9 @@ class ActivitiesForm(RowsSectionForm):
 
     def build(self, data, application):
         initial = [{name: getattr(a, name) for name in self.FIELDS} for a in application.activities.all()]
-        return {"rows": ActivityFormSet(data, initial=unbound_only(data, initial), prefix="rows")}
+        rows = ActivityFormSet(data, initial=unbound_only(data, initial), prefix="rows")
+        rows.lot = application.lot
+        return {"rows": rows}
 
     def payload(self):
         return {"rows": _kept_rows(self.formsets["rows"], self.FIELDS)}
@@ -356,11 +334,18 @@ def form_errors(form) -> list[str]:
     return messages
 
 
+# The section's version is a PositiveIntegerField: anything beyond it is no version this page sent.
+MAX_VERSION = 2**31 - 1
+
+
 class VersionForm(forms.Form):
-    version = forms.IntegerField(min_value=0)
+    version = forms.IntegerField(min_value=0, max_value=MAX_VERSION)
+
+    REFUSAL = _("This page is out of date or was changed before sending. Copy what you typed, reload the page and "
+                "save again.")
 
 
-class StartForm(StyledMixin, forms.Form):
+class StartForm(PortalForm):
     ngo = forms.ModelChoiceField(label=_("Apply on behalf of"), queryset=NGO.objects.none(), empty_label=None)
 
     def __init__(self, *args, ngos, **kwargs):
@@ -368,7 +353,7 @@ class StartForm(StyledMixin, forms.Form):
         self.fields["ngo"].queryset = ngos
 
 
-class DocumentUploadForm(StyledMixin, forms.Form):
+class DocumentUploadForm(PortalForm):
     kind = forms.ChoiceField(label=_("Type of document"), choices=DocumentKind.choices)
     file = forms.FileField(
         label=_("File"),
@@ -381,7 +366,7 @@ class DocumentUploadForm(StyledMixin, forms.Form):
         return upload
 
 
-class DocumentReplaceForm(StyledMixin, forms.Form):
+class DocumentReplaceForm(PortalForm):
     file = forms.FileField(label=_("New file"))
 
     def clean_file(self):
@@ -390,7 +375,7 @@ class DocumentReplaceForm(StyledMixin, forms.Form):
         return upload
 
 
-class WithdrawForm(StyledMixin, forms.Form):
+class WithdrawForm(PortalForm):
     reason = forms.CharField(
         label=_("Reason for withdrawal"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
         help_text=_("The reason is kept with the application. You may submit again until the deadline."),

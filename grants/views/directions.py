@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.actions import button_action, form_action
 from portal.public_cache import public_page
 
 from .. import selectors
@@ -23,7 +24,6 @@ from ..forms import (
 )
 from ..models import DirectionComment, PriorityDirection, PriorityDirectionList
 from ..services import directions as direction_services
-from .common import add_errors
 from .staff import managers_only, staff_only
 
 
@@ -57,15 +57,15 @@ def comment(request, pk: int, direction: int):
     if not request.user.has_perm("grants.comment_direction", direction_obj.direction_list):
         raise PermissionDenied
     form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            direction_services.comment_add(actor=request.user, direction=direction_obj, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Your comment is recorded. The operator's answer will be published here."))
-            url = reverse("calls:direction_list", kwargs={"pk": pk})
-            return redirect(f"{url}#direction-{direction_obj.number}")
+    url = reverse("calls:direction_list", kwargs={"pk": pk})
+    done = form_action(
+        request, form,
+        lambda data: direction_services.comment_add(actor=request.user, direction=direction_obj, text=data["text"]),
+        success=_("Your comment is recorded. The operator's answer will be published here."),
+        redirect_to=f"{url}#direction-{direction_obj.number}",
+    )
+    if done:
+        return done
     return direction_list(request, pk, comment_form=form, commented_direction=direction_obj.pk)
 
 
@@ -79,13 +79,12 @@ def staff_direction_lists(request):
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                created = direction_services.direction_list_create(actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                return redirect("calls:staff_direction_list", pk=created.pk)
+        done = form_action(
+            request, form, lambda data: direction_services.direction_list_create(actor=request.user, **data),
+            success=None, redirect_to=lambda created: reverse("calls:staff_direction_list", kwargs={"pk": created.pk}),
+        )
+        if done:
+            return done
     context = {"lists": selectors.staff_direction_lists(), "form": form, "can_manage": can_manage}
     return render(request, "grants/staff/direction_lists.html", context)
 
@@ -119,7 +118,7 @@ def staff_directions_save(request, pk: int):
                 actor=request.user, direction_list=direction_list_obj, directions=rows.rows
             )
         except ValidationError as error:
-            for message in error.messages:
+            for message in error.messages:  # the rows typed stay on the page below these messages
                 messages.error(request, message)
         else:
             messages.success(request, _("The directions are saved."))
@@ -132,16 +131,14 @@ def staff_directions_save(request, pk: int):
 def staff_discussion_start(request, pk: int):
     direction_list_obj = get_object_or_404(PriorityDirectionList, pk=pk)
     form = DiscussionForm(request.POST)
-    if form.is_valid():
-        try:
-            direction_services.discussion_start(
-                actor=request.user, direction_list=direction_list_obj, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The list is published for public discussion."))
-            return redirect("calls:staff_direction_list", pk=pk)
+    done = form_action(
+        request, form,
+        lambda data: direction_services.discussion_start(actor=request.user, direction_list=direction_list_obj, **data),
+        success=_("The list is published for public discussion."),
+        redirect_to=reverse("calls:staff_direction_list", kwargs={"pk": pk}),
+    )
+    if done:
+        return done
     return staff_direction_list(request, pk, discussion_form=form)
 
 
@@ -149,15 +146,13 @@ def staff_discussion_start(request, pk: int):
 @managers_only
 def staff_direction_list_approve(request, pk: int):
     direction_list_obj = get_object_or_404(PriorityDirectionList, pk=pk)
-    try:
-        direction_services.direction_list_approve(actor=request.user, direction_list=direction_list_obj)
-    except ValidationError as error:
-        messages.error(request, _("The list cannot be approved yet:"))
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The list is approved; it stays public with the answers to every comment."))
-    return redirect("calls:staff_direction_list", pk=pk)
+    return button_action(
+        request,
+        lambda: direction_services.direction_list_approve(actor=request.user, direction_list=direction_list_obj),
+        success=_("The list is approved; it stays public with the answers to every comment."),
+        refused=_("The list cannot be approved yet:"),
+        redirect_to=reverse("calls:staff_direction_list", kwargs={"pk": pk}),
+    )
 
 
 @require_POST
@@ -166,12 +161,11 @@ def staff_comment_answer(request, pk: int):
     comment_obj = get_object_or_404(DirectionComment.objects.select_related("direction"), pk=pk)
     form = CommentAnswerForm(request.POST, prefix=f"comment-{pk}")
     list_pk = comment_obj.direction.direction_list_id
-    if form.is_valid():
-        try:
-            direction_services.comment_answer(actor=request.user, comment=comment_obj, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The answer is recorded and public."))
-            return redirect("calls:staff_direction_list", pk=list_pk)
+    done = form_action(
+        request, form, lambda data: direction_services.comment_answer(actor=request.user, comment=comment_obj, **data),
+        success=_("The answer is recorded and public."),
+        redirect_to=reverse("calls:staff_direction_list", kwargs={"pk": list_pk}),
+    )
+    if done:
+        return done
     return staff_direction_list(request, list_pk, answer_forms={pk: form})

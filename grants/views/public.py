@@ -3,10 +3,9 @@ form where NGO members ask clarification questions."""
 
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal import money
+from portal.actions import form_action
 from portal.pdf import pdf_response
 from portal.public_cache import CachedCountPaginator, public_page
 
@@ -22,7 +22,6 @@ from ..filters import CallFilter
 from ..forms import ClarificationForm
 from ..pdf import announcement_pdf
 from ..services import clarifications as clarification_services
-from .common import add_errors
 
 CALLS_PER_PAGE = 20
 
@@ -115,14 +114,13 @@ def ask(request, call: str):
     if request.method == "GET":
         return redirect(f"{call_obj.get_absolute_url()}#ask")
     form = ClarificationForm(request.POST, user=request.user, call=call_obj)
-    if form.is_valid():
-        try:
-            clarification_services.clarification_ask(actor=request.user, call=call_obj, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Your question is sent. The answer will come by e-mail and appear below."))
-            return redirect(f"{call_obj.get_absolute_url()}#my-questions")
+    done = form_action(
+        request, form, lambda data: clarification_services.clarification_ask(actor=request.user, call=call_obj, **data),
+        success=_("Your question is sent. The answer will come by e-mail and appear below."),
+        redirect_to=f"{call_obj.get_absolute_url()}#my-questions",
+    )
+    if done:
+        return done
     return call_detail(request, call, form=form)
 
 

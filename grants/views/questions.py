@@ -1,16 +1,16 @@
 """Staff pages for clarification questions: every staff role reads, call managers answer and publish."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+
+from portal.actions import form_action
 
 from .. import selectors
 from ..choices import ClarificationStatus
 from ..forms import ClarificationAnswerForm
 from ..models import Clarification
 from ..services import clarifications as clarification_services
-from .common import add_errors
 from .staff import staff_only
 
 
@@ -36,19 +36,17 @@ def clarification_answer(request, pk: int):
     if request.method == "POST":
         if not can_answer:
             raise PermissionDenied
-        if form.is_valid():
-            publish = "publish" in request.POST
-            try:
-                clarification_services.clarification_answer(
-                    actor=request.user, clarification=clarification, publish=publish, **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(
-                    request, _("The answer is published on the call page.") if publish else _("The answer is saved.")
-                )
-                return redirect("calls:staff_clarifications")
+        publish = "publish" in request.POST
+        done = form_action(
+            request, form,
+            lambda data: clarification_services.clarification_answer(
+                actor=request.user, clarification=clarification, publish=publish, **data
+            ),
+            success=_("The answer is published on the call page.") if publish else _("The answer is saved."),
+            redirect_to="calls:staff_clarifications",
+        )
+        if done:
+            return done
     [clarification] = selectors.flag_overdue([clarification])
     context = {
         "clarification": clarification,

@@ -1,28 +1,47 @@
 """Staff pages for reference data: the working-day calendar and the MCI of each year."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.actions import form_action
+
 from .. import selectors
 from ..choices import GrantType
 from ..forms import CalendarDayForm, FiscalYearForm
 from ..models import CalendarDay, FiscalYear
 from ..services import calendar as calendar_services
-from .common import add_errors
 from .staff import staff_only
+
+# The years the calendar page shows: a date query beyond Python's years (or far from any grant) fails.
+CALENDAR_YEARS = (2000, 2100)
+
+
+def _calendar_year(request) -> int:
+    this_year = timezone.localdate().year
+    asked = request.GET.get("year", "").strip()
+    if not asked:
+        return this_year
+    try:
+        year = int(asked)
+    except ValueError:
+        year = None
+    first, last = CALENDAR_YEARS
+    if year is None or not first <= year <= last:
+        messages.warning(request, _("The calendar covers the years %(first)s to %(last)s; “%(asked)s” is not one of "
+                                    "them, so this year is shown.") % {"first": first, "last": last,
+                                                                       "asked": asked[:20]})
+        return this_year
+    return year
 
 
 @staff_only
 def calendar(request):
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = _calendar_year(request)
     can_manage = request.user.has_perm("grants.manage_calendar")
     form = CalendarDayForm(request.POST or None)
     if request.method == "POST":
@@ -62,14 +81,13 @@ def fiscal_years(request):
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                calendar_services.fiscal_year_save(actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The MCI for %(year)s is saved.") % {"year": form.cleaned_data["year"]})
-                return redirect("calls:staff_years")
+        done = form_action(
+            request, form, lambda data: calendar_services.fiscal_year_save(actor=request.user, **data),
+            success=lambda _saved: _("The MCI for %(year)s is saved.") % {"year": form.cleaned_data["year"]},
+            redirect_to="calls:staff_years",
+        )
+        if done:
+            return done
     years = list(FiscalYear.objects.all())
     for fiscal_year in years:
         fiscal_year.limits = {kind: fiscal_year.budget_limits(kind) for kind in GrantType.values}

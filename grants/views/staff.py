@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal import audit
+from portal.actions import add_errors, button_action, form_action
 
 from .. import selectors
 from ..choices import CallStatus
@@ -30,7 +32,6 @@ from ..forms import (
 from ..models import Call, CallDocument, FiscalYear, Lot
 from ..services import calls as call_services
 from ..services import lots as lot_services
-from .common import add_errors
 
 
 def staff_only(view):
@@ -95,14 +96,13 @@ def call_manage(request, call: str):
 @managers_only
 def call_create(request):
     form = CallForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call = call_services.call_create(actor=request.user, **form.service_fields())
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Call %(code)s is created as a draft. Add its lots.") % {"code": call.code})
-            return redirect("calls:staff_call", call=call.code)
+    done = form_action(
+        request, form, lambda _data: call_services.call_create(actor=request.user, **form.service_fields()),
+        success=lambda call: _("Call %(code)s is created as a draft. Add its lots.") % {"code": call.code},
+        redirect_to=lambda call: reverse("calls:staff_call", kwargs={"call": call.code}),
+    )
+    if done:
+        return done
     return render(request, "grants/staff/call_form.html", {"form": form, "call": None})
 
 
@@ -115,14 +115,14 @@ def call_edit(request, call: str):
         )
         return redirect("calls:staff_call", call=call_obj.code)
     form = CallForm(request.POST or None, instance=call_obj)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call_obj = call_services.call_update(actor=request.user, call=call_obj, **form.service_fields())
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The call is saved."))
-            return redirect("calls:staff_call", call=call_obj.code)
+    done = form_action(
+        request, form,
+        lambda _data: call_services.call_update(actor=request.user, call=call_obj, **form.service_fields()),
+        success=_("The call is saved."),
+        redirect_to=lambda call: reverse("calls:staff_call", kwargs={"call": call.code}),
+    )
+    if done:
+        return done
     return render(request, "grants/staff/call_form.html", {"form": form, "call": call_obj})
 
 
@@ -130,28 +130,21 @@ def call_edit(request, call: str):
 @managers_only
 def call_announce(request, call: str):
     call_obj = _call(call)
-    try:
-        call_services.call_announce(actor=request.user, call=call_obj)
-    except ValidationError as error:
-        messages.error(request, _("The call cannot be announced yet:"), extra_tags="announce")
-        for message in error.messages:
-            messages.error(request, message, extra_tags="announce")
-    else:
-        messages.success(request, _("Call %(code)s is announced and public.") % {"code": call_obj.code})
-    return redirect("calls:staff_call", call=call_obj.code)
+    return button_action(
+        request, lambda: call_services.call_announce(actor=request.user, call=call_obj),
+        success=_("Call %(code)s is announced and public.") % {"code": call_obj.code},
+        refused=_("The call cannot be announced yet:"), extra_tags="announce",
+        redirect_to=reverse("calls:staff_call", kwargs={"call": call_obj.code}),
+    )
 
 
 def _reason_view(request, call: str, *, form_class, template: str, perform, success: str):
     call_obj = _call(call)
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            perform(call_obj, form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("calls:staff_call", call=call_obj.code)
+    done = form_action(request, form, lambda data: perform(call_obj, data), success=success,
+                       redirect_to=reverse("calls:staff_call", kwargs={"call": call_obj.code}))
+    if done:
+        return done
     return render(request, template, {"form": form, "call": call_obj})
 
 
@@ -188,15 +181,14 @@ def call_clone(request, call: str):
     source = _call(call)
     next_year = FiscalYear.objects.filter(year=source.fiscal_year.year + 1).first()
     form = CloneForm(request.POST or None, initial={"fiscal_year": next_year, "number": source.number})
-    if request.method == "POST" and form.is_valid():
-        try:
-            clone = call_services.call_clone(actor=request.user, call=source, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Call %(code)s is created from %(source)s as a draft. Check its dates, texts "
-                                        "and lots.") % {"code": clone.code, "source": source.code})
-            return redirect("calls:staff_call", call=clone.code)
+    done = form_action(
+        request, form, lambda data: call_services.call_clone(actor=request.user, call=source, **data),
+        success=lambda clone: _("Call %(code)s is created from %(source)s as a draft. Check its dates, texts "
+                                "and lots.") % {"code": clone.code, "source": source.code},
+        redirect_to=lambda clone: reverse("calls:staff_call", kwargs={"call": clone.code}),
+    )
+    if done:
+        return done
     return render(request, "grants/staff/call_clone.html", {"form": form, "call": source})
 
 
@@ -207,19 +199,16 @@ def call_clone(request, call: str):
 def document_add(request, call: str):
     call_obj = _call(call)
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            call_services.document_add(
-                actor=request.user, call=call_obj, kind=data["kind"], title_kk=data["title_kk"],
-                title_ru=data["title_ru"], title_en=data["title_en"], upload=data["file"],
-                content_type=form.content_type,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The document is attached."))
-            return redirect("calls:staff_call", call=call_obj.code)
+    done = form_action(
+        request, form,
+        lambda data: call_services.document_add(
+            actor=request.user, call=call_obj, kind=data["kind"], title_kk=data["title_kk"],
+            title_ru=data["title_ru"], title_en=data["title_en"], upload=data["file"], content_type=form.content_type,
+        ),
+        success=_("The document is attached."), redirect_to=reverse("calls:staff_call", kwargs={"call": call_obj.code}),
+    )
+    if done:
+        return done
     return render(request, "grants/staff/document_form.html", {"form": form, "call": call_obj})
 
 
@@ -227,13 +216,10 @@ def document_add(request, call: str):
 @managers_only
 def document_delete(request, call: str, pk: int):
     document = get_object_or_404(CallDocument.objects.select_related("call"), pk=pk, call__code=call)
-    try:
-        call_services.document_delete(actor=request.user, document=document)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The document is removed."))
-    return redirect("calls:staff_call", call=call)
+    return button_action(
+        request, lambda: call_services.document_delete(actor=request.user, document=document),
+        success=_("The document is removed."), redirect_to=reverse("calls:staff_call", kwargs={"call": call}),
+    )
 
 
 # --- Lots --------------------------------------------------------------------------------------
@@ -290,13 +276,11 @@ def lot_edit(request, call: str, lot: str):
 @managers_only
 def lot_delete(request, call: str, lot: str):
     lot_obj = get_object_or_404(Lot, call__code=call, code=lot)
-    try:
-        lot_services.lot_delete(actor=request.user, lot=lot_obj)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Lot %(code)s is deleted.") % {"code": lot})
-    return redirect("calls:staff_call", call=call)
+    return button_action(
+        request, lambda: lot_services.lot_delete(actor=request.user, lot=lot_obj),
+        success=_("Lot %(code)s is deleted.") % {"code": lot},
+        redirect_to=reverse("calls:staff_call", kwargs={"call": call}),
+    )
 
 
 ROW_TEMPLATES = {

@@ -145,7 +145,7 @@ def ngo_import(
 ) -> ImportResult:
     regions, forms = _region_index(), _legal_form_index()
     spheres = {sphere.slug: sphere for sphere in Sphere.objects.all()}
-    bins = {"".join(ch for ch in row.get("bin", "") if ch.isdigit()) for _line, row in rows}
+    bins = {"".join(ch for ch in row.get("bin", "") if ch in "0123456789") for _line, row in rows}
     taken = set(NGO.objects.filter(bin__in=bins).values_list("bin", flat=True))
     result, seen, accepted = ImportResult(), {}, []
     for line, row in rows:

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.actions import button_action, form_action
+
 from .. import selectors, services
 from ..choices import RequestStatus
 from ..forms import InvitationForm, JoinForm, NGOProfileForm, NGORegistrationForm, RoleForm, SwitchNGOForm
@@ -32,38 +34,36 @@ def _make_current(request, ngo) -> None:
 @login_required
 def register(request):
     form = NGORegistrationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            ngo = services.ngo_register(
-                actor=request.user, bin=form.cleaned_data["bin"], fields=_profile_fields(form),
-                spheres=form.cleaned_data["spheres"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            _make_current(request, ngo)
-            messages.success(
-                request,
-                _("The NGO is registered and you are its head. The operator will verify it; until then it "
+
+    def register_and_act_for(data):
+        ngo = services.ngo_register(
+            actor=request.user, bin=data["bin"], fields=_profile_fields(form), spheres=data["spheres"]
+        )
+        _make_current(request, ngo)
+        return ngo
+
+    done = form_action(
+        request, form, register_and_act_for,
+        success=_("The NGO is registered and you are its head. The operator will verify it; until then it "
                   "cannot apply for grants."),
-            )
-            return redirect("ngos:manage", bin=ngo.bin)
+        redirect_to=lambda ngo: reverse("ngos:manage", kwargs={"bin": ngo.bin}),
+    )
+    if done:
+        return done
     return render(request, "ngos/register.html", {"form": form})
 
 
 @login_required
 def join(request):
     form = JoinForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.join_request_create(actor=request.user, ngo=form.ngo, message=form.cleaned_data["message"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("Your request has been sent to the head of %(ngo)s.") % {"ngo": form.ngo.name}
-            )
-            return redirect("portal:dashboard")
+    done = form_action(
+        request, form,
+        lambda data: services.join_request_create(actor=request.user, ngo=form.ngo, message=data["message"]),
+        success=lambda _request: _("Your request has been sent to the head of %(ngo)s.") % {"ngo": form.ngo.name},
+        redirect_to="portal:dashboard",
+    )
+    if done:
+        return done
     requests = selectors.join_requests_of(request.user)[:10]
     return render(request, "ngos/join.html", {"form": form, "join_requests": requests})
 
@@ -73,13 +73,10 @@ def join_withdraw(request, pk):
     join_request = get_object_or_404(JoinRequest, pk=pk, user=request.user)
     if refused := post_only(request):
         return refused
-    try:
-        services.join_request_withdraw(join_request=join_request, actor=request.user)
-        messages.success(request, _("Your request is withdrawn."))
-    except ValidationError as error:
-        for message in messages_of(error):
-            messages.error(request, message)
-    return redirect("ngos:join")
+    return button_action(
+        request, lambda: services.join_request_withdraw(join_request=join_request, actor=request.user),
+        success=_("Your request is withdrawn."), redirect_to="ngos:join",
+    )
 
 
 @login_required
@@ -147,16 +144,15 @@ def profile_edit(request, bin):
     ngo = get_ngo(bin)
     require(request, "ngos.edit_profile", ngo)
     form = NGOProfileForm(request.POST or None, request.FILES or None, instance=ngo)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ngo_update_profile(
-                ngo=ngo, actor=request.user, fields=_profile_fields(form), spheres=form.cleaned_data["spheres"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The profile is saved."))
-            return redirect("ngos:manage", bin=ngo.bin)
+    done = form_action(
+        request, form,
+        lambda data: services.ngo_update_profile(
+            ngo=ngo, actor=request.user, fields=_profile_fields(form), spheres=data["spheres"]
+        ),
+        success=_("The profile is saved."), redirect_to=reverse("ngos:manage", kwargs={"bin": ngo.bin}),
+    )
+    if done:
+        return done
     return render(request, "ngos/manage/profile.html", {"ngo": ngo, "form": form, "section": "profile"})
 
 
@@ -166,13 +162,11 @@ def request_verification(request, bin):
     require(request, "ngos.request_verification", ngo)
     if refused := post_only(request):
         return refused
-    try:
-        services.ngo_request_verification(ngo=ngo, actor=request.user)
-        messages.success(request, _("The operator will look at the NGO again."))
-    except ValidationError as error:
-        for message in messages_of(error):
-            messages.error(request, message)
-    return redirect("ngos:manage", bin=ngo.bin)
+    return button_action(
+        request, lambda: services.ngo_request_verification(ngo=ngo, actor=request.user),
+        success=_("The operator will look at the NGO again."),
+        redirect_to=reverse("ngos:manage", kwargs={"bin": ngo.bin}),
+    )
 
 
 # --- People -------------------------------------------------------------------------------------------
@@ -255,13 +249,11 @@ def member_remove(request, bin, pk):
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk, ngo=ngo)
     if refused := post_only(request):
         return refused
-    try:
-        services.membership_remove(membership=membership, actor=request.user)
-        messages.success(request, _("%(person)s is no longer a member.") % {"person": membership.user})
-    except ValidationError as error:
-        for message in messages_of(error):
-            messages.error(request, message)
-    return redirect("ngos:members", bin=ngo.bin)
+    return button_action(
+        request, lambda: services.membership_remove(membership=membership, actor=request.user),
+        success=_("%(person)s is no longer a member.") % {"person": membership.user},
+        redirect_to=reverse("ngos:members", kwargs={"bin": ngo.bin}),
+    )
 
 
 @login_required
@@ -318,10 +310,8 @@ def invitation_revoke(request, bin, pk):
     invitation = get_object_or_404(Invitation, pk=pk, ngo=ngo, status=RequestStatus.PENDING)
     if refused := post_only(request):
         return refused
-    try:
-        services.invitation_revoke(invitation=invitation, actor=request.user)
-        messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
-    except ValidationError as error:
-        for message in messages_of(error):
-            messages.error(request, message)
-    return redirect("ngos:members", bin=ngo.bin)
+    return button_action(
+        request, lambda: services.invitation_revoke(invitation=invitation, actor=request.user),
+        success=_("The invitation to %(email)s is withdrawn.") % {"email": invitation.email},
+        redirect_to=reverse("ngos:members", kwargs={"bin": ngo.bin}),
+    )

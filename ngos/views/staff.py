@@ -5,16 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from portal import audit
+from portal.actions import button_action
 
 from .. import selectors, services
 from ..exports import export_response
 from ..filters import StaffNGOFilter
 from ..forms import FlagsForm, RejectForm
 from ..models import last_reporting_year
-from .common import get_ngo, messages_of, post_only, require
+from .common import get_ngo, post_only, require
 
 PER_PAGE = 50
 
@@ -81,13 +83,11 @@ def staff_verify(request, bin):
     require(request, "ngos.verify_ngo", ngo)
     if refused := post_only(request):
         return refused
-    try:
-        services.ngo_verify(ngo=ngo, actor=request.user)
-        messages.success(request, _("%(ngo)s is verified.") % {"ngo": ngo.name})
-    except ValidationError as error:
-        for message in messages_of(error):
-            messages.error(request, message)
-    return redirect("ngos:staff_detail", bin=ngo.bin)
+    return button_action(
+        request, lambda: services.ngo_verify(ngo=ngo, actor=request.user),
+        success=_("%(ngo)s is verified.") % {"ngo": ngo.name},
+        redirect_to=reverse("ngos:staff_detail", kwargs={"bin": ngo.bin}),
+    )
 
 
 @login_required

@@ -2,6 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from portal import formatting
+from portal.forms import css_class
 
 register = template.Library()
 
@@ -36,3 +37,16 @@ def query_with(context, **changes) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def control(bound_field):
+    """The field's control with the portal's classes (forms outside portal.forms, like allauth's, have none)."""
+    widget = bound_field.field.widget
+    existing = widget.attrs.get("class", "")
+    css = css_class(widget)
+    attrs = {} if css in existing.split() else {"class": f"{existing} {css}".strip()}
+    attrs["placeholder"] = False  # every control has a visible label; allauth's placeholders repeat it untranslated
+    if bound_field.errors:
+        attrs["aria-invalid"] = "true"
+    return bound_field.as_widget(attrs=attrs)

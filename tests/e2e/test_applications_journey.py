@@ -95,15 +95,19 @@ def test_a_member_drafts_with_autosave_and_the_head_submits_and_gets_the_receipt
     wait_saved(page)
 
     go_to_section(page, "Activity plan")
+    # The plan starts after applications close and fits the lot's term (grants.applications.plan).
+    start = lot.call.closes_at.date() + timedelta(days=60)
     page.fill("[name='rows-0-activity']", "Тренингтер")
-    page.fill("[name='rows-0-starts_on']", "2027-03-01")
-    page.fill("[name='rows-0-ends_on']", "2027-06-30")
+    page.fill("[name='rows-0-starts_on']", start.isoformat())
+    page.fill("[name='rows-0-ends_on']", (start + timedelta(days=120)).isoformat())
     page.fill("[name='rows-0-outputs']", "20 тренинг")
     page.get_by_role("button", name="Add an activity").click()
     page.fill("[name='rows-1-activity']", "Қорытынды форум")
-    page.fill("[name='rows-1-starts_on']", "2027-07-01")
-    page.fill("[name='rows-1-ends_on']", "2027-07-02")
+    page.fill("[name='rows-1-starts_on']", (start + timedelta(days=121)).isoformat())
+    page.fill("[name='rows-1-ends_on']", (start + timedelta(days=122)).isoformat())
+    # The character count appears while typing and is spoken politely.
     page.fill("[name='rows-1-outputs']", "Форум")
+    expect(page.locator("[aria-live='polite']").filter(has_text="characters left").first).to_be_attached()
     wait_saved(page)
     assert_accessible(page)
 
@@ -247,7 +251,7 @@ def test_a_screening_officer_screens_and_publishes_the_conclusion(page, sign_in,
     assert_accessible(page)
 
     page.goto(f"/kk/results/{call.code}/screening/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Қорытынды")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("қорытынды")
     expect(page.locator("main")).to_contain_text("ҮЕҰ дерекқорында жоқ.")
     page.goto(f"/ru/results/{call.code}/screening/")
     expect(page.locator("main")).to_contain_text("НПО отсутствует в базе данных НПО.")

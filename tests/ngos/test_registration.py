@@ -112,3 +112,27 @@ def test_profile_edits_are_audited_with_the_fields_changed(world, client):
     assert entry.actor == world.users["ngo_member"] and "phone" in entry.data["fields"]
     ngo.refresh_from_db()
     assert ngo.phone == "+7 727 250 14 12" and ngo.bin == world.ngo_a.bin
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def test_a_bin_in_superscript_digits_is_read_as_its_digits_not_a_crash(client, signed_in, media_root):
+    response = client.post("/en/ngos/register/", form_data(bin="940140000385".translate(SUPERSCRIPT)))
+    assert response.status_code == 302
+    assert NGO.objects.filter(bin="940140000385").exists()
+
+
+@pytest.mark.parametrize("bin", ["٩٤٠١٤٠٠٠٠٣٨٥", "９４０１４０００３８５x", "⁹⁴⁰¹⁴⁰⁰⁰⁰³⁸⁶"])
+def test_a_bin_in_other_digits_is_refused_with_a_message(client, signed_in, bin):
+    response = client.post("/en/ngos/register/", form_data(bin=bin))
+    assert response.status_code == 200
+    assert response.context["form"].errors["bin"]
+    assert not NGO.objects.exists()
+
+
+def test_joining_by_a_bin_in_superscript_digits_finds_the_ngo(client, signed_in):
+    ngo = NGOFactory()
+    response = client.post("/en/ngos/join/", {"bin": ngo.bin.translate(SUPERSCRIPT), "message": ""})
+    assert response.status_code == 302
+    assert ngo.join_requests.filter(user=signed_in).exists()

@@ -27,6 +27,7 @@ from ngos.models import NGO, JoinRequest
 from portal.audit import history
 from portal.demo import clock
 from portal.models import AuditEntry, User
+from tests.conftest import ensure_reference_data
 
 
 def _counts() -> dict[str, int]:
@@ -40,6 +41,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media, settings.MEDIA_ROOT = settings.MEDIA_ROOT, tmp_path_factory.mktemp("media")
     fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
     with fast, django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()  # module fixtures run before the per-test autouse one
         call_command("seed_demo", "--quiet-accounts", stdout=io.StringIO())
         first = _counts()
         call_command("seed_demo", "--quiet-accounts", stdout=io.StringIO())

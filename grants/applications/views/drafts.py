@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -129,7 +129,12 @@ def section(request, pk, section):
             raise PermissionDenied(message)
         version_form = forms.VersionForm(request.POST)
         if not version_form.is_valid():
-            return HttpResponse(status=400)
+            # Not a version this page sent (tampered, or a page from before an upgrade): say so, save nothing.
+            message = str(forms.VersionForm.REFUSAL)
+            if htmx:
+                return status_fragment(request, {"outcome": "refused", "message": message}, status=400)
+            context["errors"] = [message]
+            return _render_section(request, context, status=400)
         posted_version = version_form.cleaned_data["version"]
         context["version"] = posted_version
         if not form.is_valid():
@@ -179,7 +184,7 @@ def _render_section(request, context, status=200):
     context["next_section"] = _next_section(section)
     context["section_label"] = Section(section).label
     context["conflicts"] = list(selectors.open_conflicts(application, section))
-    context["template"] = ROW_TEMPLATES.get(section, "grants/applications/sections/fields.html")
+    context["template"] = ROW_TEMPLATES.get(section, "partials/form_fields.html")
     context["autosave_url"] = reverse("applications:section", kwargs={"pk": application.pk, "section": section})
     if section == Section.BUDGET:
         context.update(budget_context(application))

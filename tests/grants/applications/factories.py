@@ -39,12 +39,33 @@ def valid_bin() -> str:
             return first11 + str(digit)
 
 
-def docx_bytes() -> bytes:
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/>{defaults}'
+    '<Override PartName="/{part}" ContentType="{main}"/></Types>'
+)
+OOXML_MAIN = {
+    "docx": ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+    "xlsx": ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+}
+
+
+def ooxml_bytes(kind="docx", *, extra: dict[str, bytes] | None = None, defaults="", declare_main=True) -> bytes:
+    """A minimal Office Open XML package: its content types declare the main part, which is there."""
+    part, main = OOXML_MAIN[kind]
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        types = CONTENT_TYPES.format(defaults=defaults, part=part, main=main if declare_main else "application/xml")
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr(part, "<document/>")
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
     return buffer.getvalue()
+
+
+def docx_bytes() -> bytes:
+    return ooxml_bytes("docx")
 
 
 class CustomerFactory(DjangoModelFactory):

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from portal.registry import Contributes, PortalApp
+
+
+class PrizesConfig(PortalApp, AppConfig):
+    name = "prizes"
+    verbose_name = _("State awards for NGOs")
+    contributes = Contributes(
+        dashboard=("prizes.dashboard.panels",),
+        permissions=("prizes.permissions.ROLE_PERMISSIONS",),
+        demo=("prizes.demo.seed",),
+    )
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)

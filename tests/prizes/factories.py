@@ -1,0 +1,38 @@
+"""Rounds and nominations for the prize tests, built through the services where the state matters."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from grants.models import FiscalYear
+from prizes import services
+from prizes.models import Nomination, Round
+
+MCI = Decimal("3932")
+
+
+def fiscal_year(year: int = 2031, mci: Decimal = MCI) -> FiscalYear:
+    return FiscalYear.objects.get_or_create(year=year, defaults={"mci": mci})[0]
+
+
+def draft_round(*, year: int = 2031, nominations: int = 2, opens_in=timedelta(days=-1),
+                closes_in=timedelta(days=30), fund: Decimal | None = None, **fields) -> Round:
+    now = timezone.now()
+    prize_round = Round.objects.create(
+        fiscal_year=fiscal_year(year), opens_at=now + opens_in, closes_at=now + closes_in,
+        fund=fund if fund is not None else Decimal("1000000000.00"),
+        description_kk="Сыйлық туралы", description_ru="О премии", **fields,
+    )
+    for number in range(1, nominations + 1):
+        Nomination.objects.create(
+            round=prize_round, number=number, title_kk=f"Номинация {number} kk", title_ru=f"Номинация {number}",
+            awards=1, amount=prize_round.min_award,
+        )
+    return prize_round
+
+
+def announced_round(*, actor=None, **kwargs) -> Round:
+    """A round announced a moment before it opens: open, closed or still announced by the given window."""
+    prize_round = draft_round(**kwargs)
+    return services.round_announce(actor=actor, prize_round=prize_round, now=prize_round.opens_at - timedelta(hours=1))
