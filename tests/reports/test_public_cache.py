@@ -148,3 +148,17 @@ def test_a_cache_outage_degrades_to_the_database(world):
             response = Client().get(url(name))
             assert response.status_code == 200 and "public" in response["Cache-Control"]
         cache.bump("calls")
+
+
+def test_a_public_proposal_shows_on_the_open_round_at_once(world, django_capture_on_commit_callbacks):
+    from prizes import services as prize_services
+
+    address = url("prizes:round", year=world.prize_open_round.year)
+    client = Client()
+    assert "Ауылдағы балаларға көмектеседі" not in served_from_cache(client, address)
+    nomination = world.prize_open_round.nominations.get(number=1)
+    changed(django_capture_on_commit_callbacks, lambda: prize_services.proposal_create(
+        actor=world.users["ngo_member"], nomination=nomination, ngo=world.ngo_b,
+        reason="Ауылдағы балаларға көмектеседі",
+    ))
+    assert "Ауылдағы балаларға көмектеседі" in client.get(address).content.decode()
