@@ -11,6 +11,10 @@ class EvaluationsConfig(PortalApp, AppConfig):
         dashboard=("evaluations.dashboard.panels",),
         permissions=("evaluations.permissions.ROLE_PERMISSIONS",),
         demo=("evaluations.demo.seed",),
+        # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
+        public_content=tuple(("evaluations." + model, "results") for model in (
+            "panel", "draw", "meeting", "lotdecision", "applicationdecision", "resultletter",
+        )),
     )
 
     def ready(self):

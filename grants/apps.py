@@ -15,6 +15,16 @@ class GrantsConfig(PortalApp, AppConfig):
         demo=("grants.demo.seed", "grants.demo_reminders.seed"),
         home=("grants.selectors.home",),
         home_order=10,  # open calls first: what most visitors come for
+        # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
+        public_content=(
+            *(("grants." + model, "calls") for model in (
+                "call", "lot", "calldocument", "clarification", "deadlineextension", "calendarday", "fiscalyear",
+                "customer",
+            )),
+            *(("grants." + model, "directions") for model in ("prioritydirectionlist", "prioritydirection",
+                                                               "directioncomment")),
+            ("grants.screening", "results"), ("grants.screeningconclusion", "results"),
+        ),
     )
 
     def ready(self):

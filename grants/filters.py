@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from portal import public_cache as cache
 from portal.forms import PortalForm
 from portal.models import Region
 
@@ -18,34 +19,42 @@ def region_choices():
     return [(NATIONAL, _("National lots"))] + [(r.slug, r.name) for r in Region.objects.order_by("position")]
 
 
+def _direction_label(d) -> str:
+    return f"{d.direction_list.fiscal_year.year} · {d.direction_list.customer} · {d.number}. {d.title}"
+
+
+def _choice_lists() -> dict:
+    return {
+        "region": [(value, str(label)) for value, label in region_choices()],
+        "customer": [(str(c.pk), str(c)) for c in customers_with_public_calls()],
+        "direction": [(str(d.pk), _direction_label(d)) for d in public_directions()],
+        "year": [(str(y.year), str(y.year)) for y in public_years()],
+    }
+
+
+def choice_lists() -> dict:
+    """The five lists of the form, in the page's language: read once per change of the calls or
+    directions (portal/public_cache.py), not on every view of the list."""
+    return cache.fragment("call-filter-choices", kinds=("calls", "directions"), compute=_choice_lists)
+
+
 class CallFilter(django_filters.FilterSet):
-    region = django_filters.ChoiceFilter(label=_("Region"), choices=region_choices, method="filter_region",
-                                         empty_label=_("All regions"))
-    customer = django_filters.ModelChoiceFilter(
-        label=_("Customer"), queryset=customers_with_public_calls(), empty_label=_("All customers")
-    )
-    direction = django_filters.ModelChoiceFilter(
-        label=_("Priority direction"), queryset=public_directions(), method="filter_direction",
-        empty_label=_("All directions"),
+    # Plain choices (value → label), filled from choice_lists(): no query to validate or render.
+    region = django_filters.ChoiceFilter(label=_("Region"), method="filter_region", empty_label=_("All regions"))
+    customer = django_filters.ChoiceFilter(label=_("Customer"), field_name="customer_id",
+                                           empty_label=_("All customers"))
+    direction = django_filters.ChoiceFilter(
+        label=_("Priority direction"), method="filter_direction", empty_label=_("All directions"),
     )
     grant_type = django_filters.ChoiceFilter(
         label=_("Grant type"), choices=GrantType.choices, method="filter_grant_type", empty_label=_("All types")
     )
-    year = django_filters.ModelChoiceFilter(
-        label=_("Year"), queryset=public_years(), field_name="fiscal_year", to_field_name="year",
-        empty_label=_("All years"),
-    )
+    year = django_filters.ChoiceFilter(label=_("Year"), field_name="fiscal_year__year", empty_label=_("All years"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Fresh querysets per request, labelled in the page's language.
-        self.filters["customer"].queryset = customers_with_public_calls()
-        self.filters["year"].queryset = public_years()
-        directions = self.form.fields["direction"]
-        directions.queryset = public_directions()
-        directions.label_from_instance = lambda d: (
-            f"{d.direction_list.fiscal_year.year} · {d.direction_list.customer} · {d.number}. {d.title}"
-        )
+        for name, choices in choice_lists().items():
+            self.filters[name].extra["choices"] = choices
 
     class Meta:
         form = PortalForm
@@ -59,7 +68,7 @@ class CallFilter(django_filters.FilterSet):
         return queryset.filter(self._lots(region__slug=value))
 
     def filter_direction(self, queryset, name, value):
-        return queryset.filter(self._lots(direction=value))
+        return queryset.filter(self._lots(direction_id=value))
 
     def filter_grant_type(self, queryset, name, value):
         return queryset.filter(self._lots(grant_type=value))

@@ -53,6 +53,11 @@ def calls_with_figures(queryset):
     )
 
 
+def announced_calls():
+    """The calls the public lists show, without what the rows are annotated with (for counting)."""
+    return Call.objects.filter(announced_at__isnull=False)
+
+
 def public_calls(now: datetime | None = None):
     """Announced calls (cancelled ones too: their reason is public), open ones first."""
     now = now or timezone.now()

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from portal.public_cache import public_page
+
 from .feeds import CallsFeed
 from .views import directions, public, questions, reference, staff
 
@@ -8,7 +10,7 @@ app_name = "calls"
 urlpatterns = [
     # Public: calls and lots (DOMAIN.md, public addresses).
     path("calls/", public.call_list, name="list"),
-    path("calls/feed.atom", CallsFeed(), name="feed"),
+    path("calls/feed.atom", public_page("calls")(CallsFeed()), name="feed"),
     path("calls/<slug:call>/", public.call_detail, name="detail"),
     path("calls/<slug:call>/questions/", public.ask, name="ask"),
     path("calls/<slug:call>/deadline.ics", public.deadline_ics, name="ics"),

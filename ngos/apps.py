@@ -14,6 +14,11 @@ class NgosConfig(PortalApp, AppConfig):
         demo=("ngos.demo.seed",),
         home=("ngos.selectors.home",),
         account=("ngos.selectors.account_part",),
+        # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
+        public_content=(
+            ("ngos.ngo", "ngos"), ("ngos.yearlyreport", "ngos"), ("ngos.yearlyreportversion", "ngos"),
+            ("ngos.sphere", "ngos"),
+        ),
     )
 
     def ready(self):

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal import public_cache as cache
 from portal.forms import PortalForm
 from portal.models import Region
 
@@ -20,7 +21,7 @@ class FilterForm(PortalForm):
 
 def named_choices(queryset) -> list[tuple[str, str]]:
     """(slug, name in the page's language) for a model with Translated `name`."""
-    return [(item.slug, item.name) for item in queryset.only("slug", "name_kk", "name_ru", "name_en")]
+    return [(item.slug, str(item.name)) for item in queryset.only("slug", "name_kk", "name_ru", "name_en")]
 
 
 class PublicNGOFilter(django_filters.FilterSet):
@@ -57,8 +58,12 @@ class PublicNGOFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, year: int, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.year = year
-        self.filters["region"].extra["choices"] = named_choices(Region.objects.order_by("position"))
-        self.filters["sphere"].extra["choices"] = named_choices(Sphere.objects.order_by("position", "slug"))
+        choices = cache.fragment("ngo-filter-choices", kinds=("ngos",), compute=lambda: {
+            "region": named_choices(Region.objects.order_by("position")),
+            "sphere": named_choices(Sphere.objects.order_by("position", "slug")),
+        })
+        self.filters["region"].extra["choices"] = choices["region"]
+        self.filters["sphere"].extra["choices"] = choices["sphere"]
         self.filters["listed"].label = _("Listed in the NGO database for %(year)s") % {"year": year}
         self.filters["listed"].field_name = "listed"
 

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
+from . import public_cache as cache
 from .models import AuditEntry
 
 
@@ -18,6 +19,8 @@ def record(
 ) -> AuditEntry:
     """``note`` is text a person wrote (a reason) or a code; ``message`` is ``(key, params)`` of a sentence
     registered in portal.audit_labels, rendered in the reader's language when shown, never frozen in the actor's."""
+    # Whatever is audited may show on public pages: those of its kinds are rebuilt after commit.
+    cache.bump(*cache.kinds_of_model(obj._meta.label_lower))
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),

@@ -38,6 +38,9 @@ class Contributes:
     home: tuple[str, ...] = ()  # home() -> {"figures": [{"value", "label"}], ...}
     home_order: int = 100  # lower comes first on the home page (open calls lead)
     account: tuple[str, ...] = ()  # part(user) -> dict merged into the account summary
+    # (model label, kind of public content) pairs: an audited change of such a model bumps the kind's
+    # version, so the cached public pages showing it are rebuilt (portal/public_cache.py).
+    public_content: tuple[tuple[str, str], ...] = ()
     reminders: tuple[str, ...] = ()  # KINDS = [portal.reminders.Kind(...), ...]: due dates the beat job reminds of
     catalogue: bool = True  # the app keeps its strings in <app>/locale (portal's go to locale/)
 

@@ -1,11 +1,20 @@
 from django.conf import settings
 
+from . import public_cache as cache
 from . import registry
 from .models import AuditEntry
 
 
 def home_context() -> dict:
-    """What the home page shows: each app adds its own figures and lists (Contributes.home)."""
+    """What the home page shows, kept until the content changes (or a minute passes: calls open and
+    close by the clock)."""
+    return cache.fragment(
+        "home", kinds=("calls", "ngos", "results", "directions"), compute=_home_context, timeout=cache.PAGE_TIMEOUT
+    )
+
+
+def _home_context() -> dict:
+    """Each app adds its own figures and lists (Contributes.home)."""
     context = {"figures": [], "open_calls": None}
     for home in registry.contributions("home"):
         part = home()

@@ -10,11 +10,13 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
@@ -24,8 +26,10 @@ from . import confirmation, mail, registry, selectors
 from .filters import AuditEntryFilter
 from .forms import AccountSettingsForm, CorrectedAddressForm, ReminderScheduleForm
 from .models import OutboxMessage
+from .public_cache import public_page
 
 
+@public_page("calls", "ngos", "results", "directions")
 def home(request):
     return render(request, "portal/home.html", selectors.home_context())
 
@@ -93,9 +97,18 @@ def account_summary_pdf(request):
     return pdf_response(pdf, filename=f"demeu-account-{user.pk}-{language}.pdf")
 
 
+@csrf_exempt
 @require_POST
 def set_language(request):
-    """Django's set_language, and a signed-in user's choice is kept for pages and e-mails."""
+    """Django's set_language, and a signed-in user's choice is kept for pages and e-mails.
+
+    Anonymous pages carry no CSRF token (so they set no cookie and stay cacheable): an anonymous
+    visitor's switch only sets the language cookie, which a forged post could do no harm with. A
+    signed-in user's switch changes their account, so it is checked as every other post."""
+    if request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
     language = request.POST.get("language", "")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         if request.user.language != language:
@@ -222,6 +235,7 @@ def favicon(request):
     return redirect(static("img/favicon.ico"))
 
 
+@public_page()
 def robots_txt(request):
     return HttpResponse("User-agent: *\nDisallow: /accounts/\nDisallow: /admin/\n", content_type="text/plain")
 

@@ -6,14 +6,17 @@ from django.utils.translation import gettext as _
 
 from grants.screening import selectors as screening
 from grants.screening.choices import ScreeningDecision
+from portal.public_cache import public_page
 
 from . import selectors
 
 
+@public_page("results", "calls")
 def results_list(request):
     return render(request, "reports/results_list.html", {"groups": selectors.results_by_call()})
 
 
+@public_page("results", "calls")
 def conclusion(request, call):
     conclusion = screening.conclusion_of(call)
     if conclusion is None:
@@ -31,6 +34,7 @@ def conclusion(request, call):
     )
 
 
+@public_page("results", "calls")
 def conclusion_pdf(request, call, language):
     conclusion = screening.conclusion_of(call)
     if conclusion is None or language not in ("kk", "ru"):

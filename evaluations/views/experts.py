@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.audit import history
+from portal.public_cache import public_page
 
 from ..choices import ExpertStatus
 from ..forms.experts import ExpertApplicationForm, ExpertDecisionForm, RegisterFilterForm
@@ -17,6 +18,7 @@ from ..services.experts import allowed_decisions, expert_apply, expert_decide
 from .common import error_messages, require
 
 
+@public_page()
 def apply(request):
     """The public page of the register: what it is, and for a signed-in visitor the form or their status."""
     profile = selectors.profile_of(request.user)

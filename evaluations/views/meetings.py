@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from grants.models import Lot
 from portal.pdf import pdf_response
+from portal.public_cache import public_page
 
 from ..choices import MeetingStatus, MemberRole
 from ..forms.meetings import LotDecisionForm, MeetingForm
@@ -145,6 +146,7 @@ def publish(request, pk: int):
     return redirect("evaluations:meeting", pk=panel.pk)
 
 
+@public_page("results")
 def minutes_pdf(request, pk: int, language: str):
     """Public once published; before that, the commission's officers and staff read the draft."""
     meeting = Meeting.objects.select_related("panel__call").filter(pk=pk).first()

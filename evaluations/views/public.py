@@ -2,11 +2,13 @@ from django.http import Http404
 from django.shortcuts import render
 
 from portal.pdf import pdf_response
+from portal.public_cache import public_page
 
 from ..models import Draw
 from ..selectors import panels as selectors
 
 
+@public_page("results")
 def draw(request, pk: int):
     """The public record of a draw, re-run on the spot from the seed and pool to show it matches."""
     try:
@@ -25,6 +27,7 @@ def draw(request, pk: int):
     })
 
 
+@public_page("results")
 def draw_protocol(request, pk: int, language: str):
     record = Draw.objects.select_related("panel__call").filter(pk=pk).first()
     if record is None or language not in ("kk", "ru"):

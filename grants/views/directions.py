@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.actions import button_action, form_action
+from portal.public_cache import public_page
 
 from .. import selectors
 from ..choices import DirectionListStatus
@@ -26,10 +27,12 @@ from ..services import directions as direction_services
 from .staff import managers_only, staff_only
 
 
+@public_page("directions")
 def direction_lists(request):
     return render(request, "grants/direction_lists.html", {"lists": selectors.public_direction_lists()})
 
 
+@public_page("directions")
 def direction_list(request, pk: int, comment_form=None, commented_direction=None):
     direction_list_obj = selectors.direction_list_for_page(pk, public=True)
     if direction_list_obj is None:

@@ -6,7 +6,6 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from portal import money
 from portal.actions import form_action
 from portal.pdf import pdf_response
+from portal.public_cache import CachedCountPaginator, public_page
 
 from .. import ics, selectors
 from ..filters import CallFilter
@@ -41,9 +41,16 @@ def sign_in_for_drafts(view):
     return wrapper
 
 
+@public_page("calls")
 def call_list(request):
     calls_filter = CallFilter(request.GET or None, queryset=selectors.public_calls())
-    page = Paginator(calls_filter.qs, CALLS_PER_PAGE).get_page(request.GET.get("page"))
+    # Counted on the calls alone, without the figures and the ranks the rows are annotated with.
+    rows = calls_filter.qs  # validates the form, which filter_queryset reads
+    plain = calls_filter.filter_queryset(selectors.announced_calls()) if calls_filter.is_bound else (
+        selectors.announced_calls()
+    )
+    paginator = CachedCountPaginator(rows, CALLS_PER_PAGE, count_queryset=plain, kinds=("calls",))
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "grants/call_list.html", {"filter": calls_filter, "page": page})
 
 
@@ -62,6 +69,7 @@ def _visible_call_object(request, call):
     return call
 
 
+@public_page("calls", server=False)
 @sign_in_for_drafts
 def call_document(request, call: str, pk: int):
     """A document of a call, to whoever may see the call: a draft call's documents are not public yet."""
@@ -79,6 +87,7 @@ def call_document(request, call: str, pk: int):
     return response
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def call_detail(request, call: str, form=None):
     call = _visible_call(request, call)
@@ -115,6 +124,7 @@ def ask(request, call: str):
     return call_detail(request, call, form=form)
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def lot_detail(request, call: str, lot: str):
     lot_obj = selectors.lot_for_page(call, lot)
@@ -132,6 +142,7 @@ def lot_detail(request, call: str, lot: str):
     return render(request, "grants/lot_detail.html", context)
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def deadline_ics(request, call: str):
     call_obj = _visible_call(request, call)
@@ -140,6 +151,7 @@ def deadline_ics(request, call: str):
     return response
 
 
+@public_page("calls")
 @sign_in_for_drafts
 def announcement(request, call: str, language: str):
     call_obj = _visible_call(request, call)

@@ -1,8 +1,9 @@
 """The open NGO database: the list anyone can filter and search, and each NGO's public profile."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+
+from portal.public_cache import CachedCountPaginator, public_page
 
 from .. import selectors
 from ..filters import PublicNGOFilter
@@ -11,10 +12,12 @@ from ..models import NGO, last_reporting_year
 PER_PAGE = 20
 
 
+@public_page("ngos")
 def ngo_list(request):
     year = last_reporting_year()
     ngo_filter = PublicNGOFilter(request.GET or None, queryset=selectors.public_ngos(year=year), year=year)
-    page = Paginator(ngo_filter.qs.values_list("pk", flat=True), PER_PAGE).get_page(request.GET.get("page"))
+    ids = ngo_filter.qs.values_list("pk", flat=True)
+    page = CachedCountPaginator(ids, PER_PAGE, kinds=("ngos",)).get_page(request.GET.get("page"))
     page.object_list = selectors.public_rows(list(page.object_list), year=year)
     return render(
         request,
@@ -23,6 +26,7 @@ def ngo_list(request):
     )
 
 
+@public_page("ngos", "results")
 def ngo_detail(request, bin):
     try:
         ngo = selectors.public_profile(bin)

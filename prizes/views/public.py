@@ -9,11 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from portal.actions import add_errors
+from portal.public_cache import public_page
 
 from .. import selectors, services
 from ..forms import ProposalForm
 
 
+@public_page("prizes")
 def index(request):
     context = {"current": selectors.current_round(), "past": selectors.past_rounds()}
     return render(request, "prizes/index.html", context)
@@ -32,6 +34,7 @@ def _check_visible(request, prize_round) -> None:
         raise Http404  # a draft round is nobody's business outside the operator
 
 
+@public_page("prizes")
 def round_detail(request, year: int):
     prize_round = selectors.round_for_page(year)
     try:
@@ -45,6 +48,7 @@ def round_detail(request, year: int):
     return render(request, "prizes/round.html", context)
 
 
+@public_page("prizes")
 def nomination_detail(request, year: int, number: int):
     nomination = selectors.nomination_for_page(year, number)
     try:
