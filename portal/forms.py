@@ -301,7 +301,7 @@ class CorrectedAddressForm(PortalFormMixin, ChangeEmailForm):
         field.widget.attrs.pop("placeholder", None)
 
 
-class ReminderScheduleForm(forms.Form):
+class ReminderScheduleForm(PortalForm):
     """When one kind of reminder goes out: days from the due date, before (−) and after (+)."""
 
     kind = forms.CharField(widget=forms.HiddenInput)

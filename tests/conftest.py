@@ -53,7 +53,11 @@ def broker_down():
 
 
 # Data that migrations load: a browser test's flush wipes it, so it is loaded again when missing.
-REFERENCE_DATA = ["portal.migrations.0002_regions", "ngos.migrations.0003_spheres"]
+REFERENCE_DATA = [
+    ("portal.migrations.0002_regions", "load"),
+    ("ngos.migrations.0003_spheres", "load"),
+    ("evaluations.migrations.0002_standard_rubric_template", "create"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -72,8 +76,8 @@ def ensure_reference_data():
     from portal.models import Region
 
     if Region.objects.count() != 20:
-        for module in REFERENCE_DATA:
-            import_module(module).load(apps, None)
+        for module, loader in REFERENCE_DATA:
+            getattr(import_module(module), loader)(apps, None)
 
 
 def _wants_transactions(request) -> bool:

@@ -190,9 +190,9 @@ PAGES = [
                               "name_ru": "День Победы"},
          post_redirect=lambda w: reverse("calls:staff_calendar") + "?year=2027",
          post_effect=lambda w: CalendarDay.objects.filter(date=date(2027, 5, 9)).exists()),
-    Page("calls:staff_years", STAFF, post=MANAGERS, post_data=lambda w: {"year": "2031", "mci": "4325"},
+    Page("calls:staff_years", STAFF, post=MANAGERS, post_data=lambda w: {"year": "2039", "mci": "4325"},
          post_redirect=lambda w: reverse("calls:staff_years"),
-         post_effect=lambda w: FiscalYear.objects.filter(year=2031).exists()),
+         post_effect=lambda w: FiscalYear.objects.filter(year=2039).exists()),  # the prizes world holds 2030–2032
     # Writing pages: call managers only.
     Page("calls:staff_create", MANAGERS, post=MANAGERS, post_data=lambda w: call_data(w, number=7),
          post_effect=lambda w: Call.objects.filter(fiscal_year=w.draft_call.fiscal_year, number=7).exists()),
