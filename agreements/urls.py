@@ -21,5 +21,5 @@ urlpatterns = [
          name="amendment_pdf"),
     # Staff
     path("staff/agreements/", staff.grant_list, name="staff_list"),
-    path("staff/agreements/export.csv", staff.grant_export, name="staff_export"),
+    path("staff/agreements/export.<str:fmt>", staff.grant_export, name="staff_export"),
 ]

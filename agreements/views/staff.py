@@ -1,14 +1,10 @@
-"""Staff: the list of grants by call and status, and its CSV export."""
-
-import csv
-import io
+"""Staff: the list of grants by call and status, and its export as CSV or XLSX."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
+from ..exports import export_response
 from ..forms import GrantFilterForm
 from ..selectors import staff_grants
 from .common import require
@@ -26,18 +22,7 @@ def grant_list(request):
 
 
 @login_required
-def grant_export(request):
+def grant_export(request, fmt):
     require(request, "agreements.view_grants")
     form = GrantFilterForm(request.GET or None)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_("Grant number"), _("Call"), _("Lot"), _("NGO"), _("BIN"), _("Project title"),
-                     _("Amount awarded, tenge"), _("Paid, tenge"), _("Award date"), _("Planned start"),
-                     _("Planned end"), _("Status")])
-    for grant in staff_grants(**form.values()):
-        writer.writerow([grant.number, grant.call.code, grant.lot.code, grant.ngo.name, grant.ngo.bin, grant.title,
-                         grant.amount, grant.paid, grant.awarded_on.isoformat(), grant.starts_on.isoformat(),
-                         grant.ends_on.isoformat(), grant.get_status_display()])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="grants.csv"'
-    return response
+    return export_response(staff_grants(**form.values()), fmt=fmt)

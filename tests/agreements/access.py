@@ -109,5 +109,6 @@ PAGES = [
     Page("agreements:amendment_pdf", STAFF | NGO_A,
          kwargs=lambda w: {**_signed(w), "amendment": w.amendment.number}),
     Page("agreements:staff_list", STAFF),
-    Page("agreements:staff_export", STAFF),
+    Page("agreements:staff_export", STAFF, kwargs=lambda w: {"fmt": "csv"}),
+    Page("agreements:staff_export", STAFF, kwargs=lambda w: {"fmt": "xlsx"}),
 ]

@@ -186,6 +186,27 @@ def test_the_export_filters_by_call_and_status_and_has_the_amounts(world, client
     assert "10000000.00" in text
 
 
+def test_the_xlsx_export_holds_the_same_grants_with_numbers_and_dates_a_spreadsheet_can_sum(world, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(world.users["finance_officer"])
+    response = client.get("/ru/staff/agreements/export.xlsx", {"status": "agreement_signed"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Номер гранта"  # the header in the page's language
+    numbers = [row[0] for row in rows[1:]]
+    assert world.grant_signed.number in numbers and world.grant_waiting.number not in numbers
+    signed = rows[1 + numbers.index(world.grant_signed.number)]
+    assert float(signed[6]) == 10_000_000 and hasattr(signed[8], "year")
+
+
+def test_an_export_in_an_unknown_format_is_not_found(world, client):
+    client.force_login(world.users["finance_officer"])
+    assert client.get("/ru/staff/agreements/export.pdf").status_code == 404
+
+
 def test_the_dashboard_lists_the_ngos_grants_and_points_staff_to_the_list(world, client):
     client.force_login(world.users["ngo_head"])
     page = client.get(reverse("portal:dashboard")).content.decode()
