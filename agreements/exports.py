@@ -1,14 +1,9 @@
 """The staff list of grants as a file: CSV (UTF-8 with BOM, so Excel reads Cyrillic) or XLSX."""
 
-import csv
-import io
-
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from ngos.exports import XLSX_TYPE, cell
+from portal.exports import cell, spreadsheet_response
 
 
 def columns() -> list[tuple[str, callable]]:
@@ -39,21 +34,6 @@ def rows(grants, *, dates_as_text: bool):
 
 
 def export_response(grants, *, fmt: str) -> HttpResponse:
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        csv.writer(buffer).writerows(rows(grants, dates_as_text=True))
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Grants"))
-        for row in rows(grants, dates_as_text=False):
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    else:
+    if fmt not in ("csv", "xlsx"):
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="demeu-grants-{stamp}.{fmt}"'
-    return response
+    return spreadsheet_response(rows(grants, dates_as_text=fmt == "csv"), fmt=fmt, name="grants", sheet=_("Grants"))

@@ -1,26 +1,12 @@
 """The staff list of NGOs as a file: CSV (UTF-8 with BOM, so Excel reads Cyrillic) or XLSX."""
 
-import csv
-import io
-import re
-
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
+
+from portal.exports import cell, spreadsheet_response
 
 from .choices import EligibilityFlag
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PHONE = re.compile(r"^[+\-]?[\d\s()\-]+$")
-
-
-def cell(value):
-    """Text a spreadsheet will not run as a formula (names and addresses are typed by NGOs)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not PHONE.match(value):
-        return "'" + value
-    return value
 
 
 def columns(year: int) -> list[tuple[str, callable]]:
@@ -64,22 +50,6 @@ def rows(queryset, year: int):
 
 
 def export_response(queryset, *, fmt: str, year: int) -> HttpResponse:
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerows(rows(queryset, year))
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("NGOs"))
-        for row in rows(queryset, year):
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    else:
+    if fmt not in ("csv", "xlsx"):
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="demeu-ngos-{stamp}.{fmt}"'
-    return response
+    return spreadsheet_response(rows(queryset, year), fmt=fmt, name="ngos", sheet=_("NGOs"))
