@@ -110,6 +110,12 @@ def set_language(request):
         if refused is not None:
             return refused
     language = request.POST.get("language", "")
+    # Django translates `next` by resolving it in the active language: with no cookie (public pages set
+    # none) that is the browser's, so `/kk/…` would not resolve for an English browser and the switch
+    # would go nowhere. Resolve it in the language its own prefix names.
+    prefix = request.POST.get("next", "").split("/")[1:2]
+    if prefix and prefix[0] in dict(settings.LANGUAGES):
+        translation.activate(prefix[0])
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         if request.user.language != language:
             request.user.language = language

@@ -81,6 +81,13 @@ def test_the_language_cookie_is_set_when_the_visitor_switches(db):
     assert switched.status_code == 302 and switched.cookies["demeu_language"].value == "ru"
 
 
+def test_the_switch_leads_to_the_same_page_in_the_chosen_language_whatever_the_browser_speaks(db):
+    # No cookie on public pages: the switch must not depend on the browser's Accept-Language to read `next`.
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
+    switched = client.post(reverse("set_language"), {"language": "ru", "next": "/kk/calls/"})
+    assert switched["Location"] == "/ru/calls/"
+
+
 def test_sign_in_from_a_public_page_speaks_its_language(db):
     page = Client().get("/ru/calls/").content.decode()
     assert "/accounts/login/?language=ru" in page
