@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -60,15 +59,6 @@ class GrantFilterForm(PortalForm):
             return {}
         return {"call": self.cleaned_data["call"], "status": self.cleaned_data["status"],
                 "query": self.cleaned_data["q"].strip()}
-
-
-def errors_into(form: forms.Form, error: ValidationError) -> None:
-    """A service's refusal on the form: field errors on their fields, the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class AmendmentForm(PortalForm):

@@ -45,6 +45,20 @@ def astana_moment(day, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=ASTANA)
 
 
+def window_initial(instance) -> dict:
+    """The date and time fields of a saved window (a call's, an award round's), in Astana time."""
+    opens, closes = instance.opens_at.astimezone(ASTANA), instance.closes_at.astimezone(ASTANA)
+    return {"opens_on": opens.date(), "opens_time": opens.time(), "closes_on": closes.date(),
+            "closes_time": closes.time()}
+
+
+def window_moments(data: dict) -> None:
+    """`opens_at` and `closes_at` from the typed dates and times, where both halves were valid."""
+    for edge in ("opens", "closes"):
+        if data.get(f"{edge}_on") and data.get(f"{edge}_time") is not None:
+            data[f"{edge}_at"] = astana_moment(data[f"{edge}_on"], data[f"{edge}_time"])
+
+
 class CallForm(PortalModelForm):
     """Opening and closing are entered as a date and a time in Astana time."""
 
@@ -71,17 +85,11 @@ class CallForm(PortalModelForm):
         for name in ("description_kk", "description_ru"):
             self.fields[name].required = True
         if self.instance.pk:
-            opens, closes = self.instance.opens_at.astimezone(ASTANA), self.instance.closes_at.astimezone(ASTANA)
-            self.initial.update(
-                opens_on=opens.date(), opens_time=opens.time(), closes_on=closes.date(), closes_time=closes.time()
-            )
+            self.initial.update(window_initial(self.instance))
 
     def clean(self):
         data = super().clean()
-        if data.get("opens_on") and data.get("opens_time") is not None:
-            data["opens_at"] = astana_moment(data["opens_on"], data["opens_time"])
-        if data.get("closes_on") and data.get("closes_time") is not None:
-            data["closes_at"] = astana_moment(data["closes_on"], data["closes_time"])
+        window_moments(data)
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
             self.add_error("closes_on", _("Applications must close after they open."))
         return data

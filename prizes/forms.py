@@ -3,10 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from grants.forms import DEFAULT_DEADLINE_TIME, DEFAULT_OPENING_TIME, astana_moment
+from grants.forms import DEFAULT_DEADLINE_TIME, DEFAULT_OPENING_TIME, window_initial, window_moments
 from grants.models import FiscalYear
 from ngos.models import NGO
-from portal.formatting import ASTANA
 from portal.forms import MoneyField, PortalForm, PortalModelForm, text_area
 
 from .models import Candidacy, Nomination, Round
@@ -38,17 +37,11 @@ class RoundForm(PortalModelForm):
         for name in ("description_kk", "description_ru"):
             self.fields[name].required = True
         if self.instance.pk:
-            opens, closes = self.instance.opens_at.astimezone(ASTANA), self.instance.closes_at.astimezone(ASTANA)
-            self.initial.update(
-                opens_on=opens.date(), opens_time=opens.time(), closes_on=closes.date(), closes_time=closes.time()
-            )
+            self.initial.update(window_initial(self.instance))
 
     def clean(self):
         data = super().clean()
-        if data.get("opens_on") and data.get("opens_time") is not None:
-            data["opens_at"] = astana_moment(data["opens_on"], data["opens_time"])
-        if data.get("closes_on") and data.get("closes_time") is not None:
-            data["closes_at"] = astana_moment(data["closes_on"], data["closes_time"])
+        window_moments(data)
         return data
 
     def service_fields(self) -> dict:

@@ -7,10 +7,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from portal.actions import add_errors
 from portal.pdf import pdf_response
 
 from ..choices import AmendmentStatus
-from ..forms import AmendmentForm, DecisionForm, errors_into
+from ..forms import AmendmentForm, DecisionForm
 from ..selectors import amendment_budget_rows
 from ..services import amendment_decide, amendment_request
 from .common import require, visible_grant
@@ -25,7 +26,7 @@ def amendment_new(request, number: str):
         try:
             amendment = amendment_request(grant=item, actor=request.user, **form.service_arguments())
         except ValidationError as error:
-            errors_into(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The request is sent to the operator."))
             return redirect("agreements:amendment", number=item.number, amendment=amendment.number)
@@ -46,7 +47,7 @@ def amendment(request, number: str, amendment: int):
             try:
                 amendment_decide(amendment=current, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                errors_into(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The decision is recorded."))
                 return redirect("agreements:amendment", number=item.number, amendment=current.number)

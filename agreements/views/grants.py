@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.actions import add_errors
 from portal.pdf import pdf_response
 
 from ..choices import AgreementStatus, GrantStatus, Party, TrancheStatus
-from ..forms import BankDetailsForm, PaymentForm, ReasonForm, SignForm, errors_into
+from ..forms import BankDetailsForm, PaymentForm, ReasonForm, SignForm
 from ..selectors import grant_history, grants_of_user, labelled_budget, tranche_paid, valid_signatures
 from ..services import (
     agreement_set_bank_details,
@@ -80,7 +81,7 @@ def bank_details(request, number: str):
         try:
             agreement_set_bank_details(agreement=agreement, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            errors_into(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The bank details are saved. The agreement is being prepared with them."))
             return redirect("agreements:grant", number=item.number)
@@ -120,7 +121,7 @@ def decline(request, number: str):
         try:
             grant_decline(grant=item, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            errors_into(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The NGO declined the grant."))
             return redirect("agreements:grant", number=item.number)
@@ -153,7 +154,7 @@ def pay(request, number: str, position: int):
         try:
             payment_record(tranche=tranche, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            errors_into(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The payment is recorded."))
             return redirect("agreements:grant", number=item.number)
