@@ -15,9 +15,19 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
+
+
+def requires(*perms: str):
+    """A view for signed-in users with every one of `perms`: others are sent to sign in, or refused (403)."""
+
+    def decorator(view):
+        return login_required(permission_required(perms, raise_exception=True)(view))
+
+    return decorator
 
 
 def add_errors(form, error: ValidationError) -> None:

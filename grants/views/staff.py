@@ -1,10 +1,8 @@
 """Staff pages for calls and lots: every staff role reads, call managers write."""
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal import audit
-from portal.actions import add_errors, button_action, form_action
+from portal.actions import add_errors, button_action, form_action, requires
 
 from .. import selectors
 from ..choices import CallStatus
@@ -33,29 +31,9 @@ from ..models import Call, CallDocument, FiscalYear, Lot
 from ..services import calls as call_services
 from ..services import lots as lot_services
 
-
-def staff_only(view):
-    """Signed in and on the operator's staff; writing is checked per view with grants.manage_calls."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm("grants.view_staff_calls"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def managers_only(view):
-    @staff_only
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm("grants.manage_calls"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Signed in and on the operator's staff; writing is checked per view with grants.manage_calls.
+staff_only = requires("grants.view_staff_calls")
+managers_only = requires("grants.view_staff_calls", "grants.manage_calls")
 
 
 def _call(code: str) -> Call:

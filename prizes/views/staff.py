@@ -1,44 +1,23 @@
 """Staff pages of the award rounds: every staff role reads, call managers write."""
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import audit
-from portal.actions import add_errors
+from portal.actions import add_errors, requires
 
 from .. import selectors, services
 from ..choices import MAX_NOMINATIONS, RoundStatus
 from ..forms import NewRoundForm, NominationForm, RoundForm
 from ..models import Nomination, Round
 
-
-def staff_only(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm("prizes.view_staff_rounds"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def managers_only(view):
-    @staff_only
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm("prizes.manage_rounds"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+staff_only = requires("prizes.view_staff_rounds")
+managers_only = requires("prizes.view_staff_rounds", "prizes.manage_rounds")
 
 
 def _round(year: int) -> Round:
