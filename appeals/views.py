@@ -122,8 +122,8 @@ def _reviewable(request, pk: int) -> Appeal:
     return appeal
 
 
-@require_POST
 @login_required
+@require_POST
 def review(request, pk: int):
     appeal = _reviewable(request, pk)
     form = ReviewForm(request.POST)
@@ -136,8 +136,8 @@ def review(request, pk: int):
     return response or _detail(request, appeal, review_form=form)
 
 
-@require_POST
 @login_required
+@require_POST
 def finalise(request, pk: int):
     appeal = _reviewable(request, pk)
     form = FinalForm(request.POST)
@@ -181,8 +181,8 @@ def commission(request):
     return render(request, "appeals/commission.html", {"form": form, "members": list(selectors.commission_members())})
 
 
-@require_POST
 @requires("appeals.manage_commission")
+@require_POST
 def commission_remove(request, pk: int):
     member = get_object_or_404(CommissionMember.objects.select_related("user"), pk=pk)
     return button_action(request, lambda: services.commission_remove(member=member, actor=request.user),

@@ -15,7 +15,7 @@ from tests.agreements.factories import head_of
 from tests.evaluations import factories as ef
 
 
-def not_admitted(*, published_at: datetime | None = None, ngo=None, language="ru"):
+def not_admitted(*, published_at: datetime | None = None, ngo=None, language="ru", head=None):
     """(application, head): not admitted at screening, the call's conclusion published at `published_at`."""
     published_at = published_at or timezone.now()
     lot = ef.lot(ef.call())
@@ -27,10 +27,10 @@ def not_admitted(*, published_at: datetime | None = None, ngo=None, language="ru
                                        not_admitted_count=1)
     application.status = ApplicationStatus.NOT_ADMITTED
     application.save(update_fields=["status"])
-    return application, head_of(application.ngo)
+    return application, head or head_of(application.ngo)
 
 
-def not_funded(*, published_at: datetime | None = None, ngo=None, language="kk"):
+def not_funded(*, published_at: datetime | None = None, ngo=None, language="kk", head=None):
     """(application, head, panel): scored by the panel's members, decided not funded at a meeting whose minutes
     were published at `published_at`; the panel's three reserves are free."""
     published_at = published_at or timezone.now()
@@ -49,7 +49,7 @@ def not_funded(*, published_at: datetime | None = None, ngo=None, language="kk")
                                        outcome=Outcome.NOT_FUNDED)
     application.status = ApplicationStatus.NOT_FUNDED
     application.save(update_fields=["status"])
-    return application, head_of(application.ngo), panel
+    return application, head or head_of(application.ngo), panel
 
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
