@@ -48,12 +48,12 @@ class Appeal(models.Model):
     def __str__(self):
         return self.number
 
+    def get_absolute_url(self):
+        return reverse("appeals:detail", kwargs={"pk": self.pk})
+
     @property
     def number(self) -> str:
         return f"{self.application.registration_number}/A{self.pk}"
-
-    def get_absolute_url(self):
-        return reverse("appeals:detail", kwargs={"pk": self.pk})
 
     @property
     def is_final(self) -> bool:

@@ -92,7 +92,8 @@ def appeal_file(*, application: Application, actor, reason: str, files=(), now: 
                                   uploaded_at=now)
     record(actor=actor, obj=appeal, action="appeal_filed", to_state=appeal.status,
            data={"ground": row.ground, "files": len(checked), "deadline": row.deadline.isoformat()})
-    mail.send(to=commission(), subject=gettext_noop("Appeal %(number)s filed"), subject_params={"number": appeal.number},
+    mail.send(to=commission(), subject=gettext_noop("Appeal %(number)s filed"),
+              subject_params={"number": appeal.number},
               template="appeals/email/filed.txt", context={"appeal": appeal},
               links={"link": ("appeals:detail", {"pk": appeal.pk})})
     return appeal
