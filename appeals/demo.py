@@ -1,7 +1,8 @@
-"""Demo appeals on the finished call: after its minutes were published, two not funded applicants appealed;
-the appeals commission upheld one (a reserve expert of the commission scores it again, which leaves that
-expert a sheet to do) and rejected the other, with their letters written. A not admitted applicant of the
-call, if any, has an appeal waiting for review. Through the services, on the demo's clock. Idempotent."""
+"""Demo appeals on the finished call: a not admitted applicant appealed the screening conclusion and the appeals
+commission rejected it before the draw; the not funded applicant appealed the commission's decision after the
+minutes and the commission upheld it, so a reserve expert scores the application again (that expert has a
+sheet to do, then the commission its final decision). The letters are written. Through the services, on the
+demo's clock. Idempotent."""
 
 from datetime import timedelta
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from grants.applications.choices import ApplicationStatus
 from grants.demo import demo_call
-from grants.demo_dates import LETTERS_SENT, MINUTES_PUBLISHED, CallDates
+from grants.demo_dates import CONCLUSION, DRAW, LETTERS_SENT, MINUTES_PUBLISHED, CallDates
 from grants.models import Application
 from ngos.choices import MemberRole
 from portal import mail
@@ -39,44 +40,58 @@ def _at(moment):
     return min(moment, timezone.now() - timedelta(minutes=5))
 
 
+QUESTION = "Комиссия бағалардың айырмашылығын талқылады ма? / Обсуждала ли комиссия расхождение оценок?"
+UPHELD = {
+    "question": QUESTION,
+    "answer": "Хаттамада айырмашылықтың талқылануы көрсетілмеген. / В протоколе обсуждение расхождения не отражено.",
+    "rationale": "Өтінімді резервтегі сарапшы қайта бағалайды. / Заявку повторно оценит резервный эксперт.",
+}
+REJECTED = {
+    "question": "Жарғының көшірмесі өтінімге тіркелді ме? / Была ли приложена к заявке копия устава?",
+    "answer": "Берілген нұсқада жарғы жоқ (тексеру парағы, 4-тармақ). / В поданной версии устава нет (лист "
+              "проверки, пункт 4).",
+    "rationale": "Іріктеу ережелерге сай жүргізілген. / Проверка проведена в соответствии с правилами.",
+}
+
+
+def _appeal(application, *, filed_at, reviewed_at, verdict, words, admin):
+    """File and review one appeal on the demo's clock; None when the decision cannot be appealed then."""
+    head, row = _head(application), selectors.appealable(application)
+    filed_at, reviewed_at = _at(filed_at), _at(reviewed_at)
+    if head is None or row is None or not row.published_at < filed_at < row.deadline or reviewed_at <= filed_at:
+        return None
+    with clock(filed_at):
+        appeal = services.appeal_file(application=application, actor=head,
+                                      reason=REASONS.get(application.language, REASONS["ru"]))
+    with clock(reviewed_at):
+        try:
+            appeal = services.appeal_review(appeal=appeal, actor=admin, verdict=verdict, **words)
+        except ValidationError:  # a demo commission with no reserve left keeps the appeal waiting for review
+            return appeal
+        services.appeal_render_letter(appeal_pk=appeal.pk, status=appeal.status)
+    return appeal
+
+
 def seed(stdout=None) -> None:
     call = demo_call("finished")
     admin = User.objects.filter(email=ADMIN).first()
     if call is None or admin is None or Appeal.objects.filter(application__lot__call=call).exists():
         return
     dates = CallDates.of(call)
+    applications = Application.objects.filter(lot__call=call).select_related("ngo").order_by("sequence")
     filed = []
     with mail.silence():  # the demo people are not mailed; the letters are written here, inside the clock
-        candidates = list(Application.objects.filter(
-            lot__call=call, status__in=[ApplicationStatus.NOT_FUNDED, ApplicationStatus.NOT_ADMITTED]
-        ).select_related("ngo").order_by("status", "sequence"))
-        for index, application in enumerate(candidates[:3]):
-            head, row = _head(application), selectors.appealable(application)
-            if head is None or row is None:
-                continue
-            moment = _at(dates.step(MINUTES_PUBLISHED + 1, 10 + index, 15))
-            if moment >= row.deadline or moment <= row.published_at:
-                continue
-            with clock(moment):
-                filed.append(services.appeal_file(application=application, actor=head,
-                                                  reason=REASONS.get(application.language, REASONS["ru"])))
-        for appeal, verdict in zip(filed, (Verdict.UPHOLD, Verdict.REJECT), strict=False):
-            with clock(_at(dates.step(LETTERS_SENT, 15, 30 + (verdict == Verdict.REJECT) * 20))):
-                try:
-                    appeal = services.appeal_review(
-                        appeal=appeal, actor=admin, verdict=verdict,
-                        question="Комиссия бағалардың айырмашылығын талқылады ма? / Обсуждала ли комиссия "
-                                 "расхождение оценок?",
-                        answer="Хаттамада айырмашылықтың талқылануы көрсетілмеген. / В протоколе обсуждение "
-                               "расхождения не отражено." if verdict == Verdict.UPHOLD else
-                               "Хаттамада айырмашылық талқыланғаны көрсетілген (3-тармақ). / В протоколе "
-                               "обсуждение расхождения отражено (пункт 3).",
-                        rationale="Өтінімді резервтегі сарапшы қайта бағалайды. / Заявку повторно оценит "
-                                  "резервный эксперт." if verdict == Verdict.UPHOLD else
-                                  "Рәсім сақталған. / Процедура соблюдена.",
-                    )
-                except ValidationError:  # a demo commission with no reserve left keeps the appeal filed
-                    continue
-                services.appeal_render_letter(appeal_pk=appeal.pk, status=appeal.status)
+        # Not admitted: appealed the day after the conclusion, rejected before the draw.
+        refused = applications.filter(status=ApplicationStatus.NOT_ADMITTED).first()
+        if refused is not None:
+            filed.append(_appeal(refused, filed_at=dates.step(CONCLUSION + 1, 11, 20),
+                                 reviewed_at=dates.step(DRAW, 9, 30), verdict=Verdict.REJECT, words=REJECTED,
+                                 admin=admin))
+        # Not funded: appealed the day after the minutes, upheld: a reserve expert scores it again.
+        not_funded = applications.filter(status=ApplicationStatus.NOT_FUNDED).first()
+        if not_funded is not None:
+            filed.append(_appeal(not_funded, filed_at=dates.step(MINUTES_PUBLISHED + 1, 10, 15),
+                                 reviewed_at=dates.step(LETTERS_SENT, 16, 40), verdict=Verdict.UPHOLD, words=UPHELD,
+                                 admin=admin))
     if stdout:
-        stdout.write(f"appeals: {len(filed)} appeals on {call.code}")
+        stdout.write(f"appeals: {len([a for a in filed if a])} appeals on {call.code}")
