@@ -63,3 +63,17 @@ def test_the_deadline_is_set_at_18_30_astana_time_and_not_in_the_past():
     with pytest.raises(ValidationError) as refused:
         panel_set_deadline(panel=panel, actor=manager, day=date(2020, 1, 1))
     assert "day" in refused.value.message_dict
+
+
+def test_a_moved_deadline_re_arms_the_reminders_and_a_rerun_sends_nothing_twice():
+    panel, manager, waiting, *_rest = _assignments()
+    panel.deadline = datetime(2031, 3, 14, 18, 30, tzinfo=ASTANA)
+    panel.save(update_fields=["deadline"])
+    moment = datetime(2031, 3, 13, 10, tzinfo=ASTANA)  # the day before: offset -1
+    assert reminders.dispatch(now=moment) == 2
+    assert reminders.dispatch(now=moment + timedelta(minutes=15)) == 0  # the next beat, or a retry
+    panel.deadline = datetime(2031, 3, 21, 18, 30, tzinfo=ASTANA)  # moved a week on
+    panel.save(update_fields=["deadline"])
+    assert reminders.dispatch(now=datetime(2031, 3, 14, 10, tzinfo=ASTANA)) == 2  # "7 days before" the new one
+    assert sorted(SentReminder.objects.filter(recipient=waiting.expert.user).values_list("due_on", "offset")) == [
+        (date(2031, 3, 14), -1), (date(2031, 3, 21), -7)]
