@@ -7,6 +7,7 @@ Celery tasks run eagerly and e-mail goes to the console. See .env.example for ev
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -138,6 +139,8 @@ CELERY_BEAT_SCHEDULE = {
     "expire-unsigned-grants": {"task": "agreements.tasks.expire_unsigned_grants", "schedule": 3600},
     # One dispatcher for every kind of reminder (portal.reminders); it works by window, so a missed run catches up.
     "dispatch-reminders": {"task": "portal.tasks.dispatch_reminders", "schedule": 15 * 60},
+    # The open-data files written to storage at night, so downloads do not read the database (reports.tasks).
+    "write-open-data": {"task": "reports.tasks.write_open_data", "schedule": crontab(hour=2, minute=30)},
 }
 # The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
 OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
@@ -298,6 +301,8 @@ LOGGING = {
 OPEN_DATA_PREFIX = env.str("OPEN_DATA_PREFIX", default="demeu")
 OPERATOR_NAME = _("Civil Initiatives Support Centre")
 OPERATOR_BIN = env.str("OPERATOR_BIN", default="990940003030")
+# The 360Giving prefix of the open data's grant ids (360G-<prefix>-<grant number>): registered with 360Giving.
+OPEN_DATA_PREFIX = env.str("OPEN_DATA_PREFIX", default="demeu")
 OPERATOR_EMAIL = env.str("OPERATOR_EMAIL", default="info@demeu.kz")
 OPERATOR_PHONE = env.str("OPERATOR_PHONE", default="+7 7172 00 00 00")
 # How long an applicant has to appeal a commission decision, in working days (told in result letters).
