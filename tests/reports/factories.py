@@ -8,9 +8,11 @@ from itertools import count
 from django.utils import timezone
 
 from agreements.services import payment_record
-from grants.choices import GrantType
+from grants.choices import DirectionListStatus, GrantType
+from grants.models import PriorityDirectionList
 from tests.agreements import factories as af
 from tests.evaluations import factories as ef
+from tests.grants.factories import DirectionFactory
 from tests.world import make_user
 
 _seq = count(1)
@@ -21,6 +23,12 @@ def grant(*, region: str | None = "almaty", title: str = "", summary: str = "", 
           direction=None):
     n = next(_seq)
     call = call or ef.call()
+    if direction is None:
+        direction_list, _ = PriorityDirectionList.objects.get_or_create(
+            customer=call.customer, fiscal_year=call.fiscal_year,
+            defaults={"status": DirectionListStatus.APPROVED, "discussion_starts_on": date(2026, 11, 2),
+                      "discussion_ends_on": date(2026, 11, 20)})
+        direction = DirectionFactory(direction_list=direction_list)
     lot = ef.lot(call, region=ef.region(region) if region else None, grant_type=grant_type, direction=direction)
     builder = af.signed_grant if paid else af.awarded_grant
     result = builder(ngo=ngo, budget=amount, awarded_on=awarded_on, lot=lot)
