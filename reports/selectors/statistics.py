@@ -44,8 +44,9 @@ def figures(year: int | None) -> dict:
     in_year = grants.filter(awarded_on__year=year) if year else grants
 
     by_region = _rows(in_year, "lot__region")
-    region_rows = [{"slug": r.slug, "iso": r.iso_code, "name": str(r.name), "label": str(r.name), "count": by_region.get(r.pk, (0, 0))[0],
-                    "amount": by_region.get(r.pk, (0, Decimal("0.00")))[1]} for r in regions]
+    region_rows = [{"slug": r.slug, "iso": r.iso_code, "name": str(r.name), "label": str(r.name),
+                    "count": by_region.get(r.pk, (0, 0))[0], "amount": by_region.get(r.pk, (0, Decimal("0.00")))[1]}
+                   for r in regions]
     national = by_region.get(None, (0, Decimal("0.00")))
 
     by_year = _rows(grants.annotate(y=ExtractYear("awarded_on")), "y")
@@ -93,7 +94,8 @@ def figures(year: int | None) -> dict:
         submitted, won = s.get("submitted", 0), s.get("won", 0)
         total, with_grant = n.get("total", 0), n.get("funded_count", 0)
         region_success.append({
-            "slug": r.slug, "name": str(r.name), "label": str(r.name), "submitted": submitted, "admitted": s.get("admitted", 0),
+            "slug": r.slug, "name": str(r.name), "label": str(r.name), "submitted": submitted,
+            "admitted": s.get("admitted", 0),
             "funded": won, "rate": round(100 * won / submitted, 1) if submitted else None,
             "ngos": total, "ngos_funded": with_grant,
             "ngo_share": round(100 * with_grant / total, 1) if total else None,
