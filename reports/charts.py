@@ -17,7 +17,7 @@ PALETTE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 EMPTY = "#f2f2f2"
 
 
-def bars(rows: list[dict], *, value: str, width: int = 640, bar: int = 14, gap: int = 10):
+def bars(rows: list[dict], *, value: str, width: int = 360, bar: int = 14, gap: int = 10):
     """Horizontal bars, one per row, scaled to the largest value: the row's label and value on a line, its bar
     under it (dark text on white, never on the bar)."""
     top = max((Decimal(r[value]) for r in rows), default=Decimal(0)) or Decimal(1)
@@ -33,7 +33,7 @@ def bars(rows: list[dict], *, value: str, width: int = 640, bar: int = 14, gap: 
     return {"width": width, "height": max(len(rows) * step - gap, step), "items": items}
 
 
-def line(rows: list[dict], *, value: str, width: int = 640, height: int = 220, pad: int = 36):
+def line(rows: list[dict], *, value: str, width: int = 360, height: int = 180, pad: int = 30):
     """A line through the rows' values (in their order), with a dot and a label per point."""
     top = max((Decimal(r[value]) for r in rows), default=Decimal(0)) or Decimal(1)
     step = (width - 2 * pad) / max(len(rows) - 1, 1)
