@@ -162,3 +162,47 @@ def test_a_public_proposal_shows_on_the_open_round_at_once(world, django_capture
         reason="Ауылдағы балаларға көмектеседі",
     ))
     assert "Ауылдағы балаларға көмектеседі" in client.get(address).content.decode()
+
+
+@pytest.mark.parametrize("name", ["grants:registry", "grants:grant"])
+def test_a_payment_shows_on_the_registry_and_the_grant_at_once(
+        db, name, django_capture_on_commit_callbacks):
+    """A tranche paid through its service bumps the grants' version: the cached pages show the new amount."""
+    from agreements.services import payment_record
+    from tests.agreements import factories as af
+    from tests.world import make_user
+
+    grant = af.signed_grant()
+    address = url(name, **({"number": grant.number} if name == "grants:grant" else {}))
+    client = Client()
+    before = served_from_cache(client, address)
+    tranche = grant.tranches.order_by("position").first()
+    finance = make_user("finance-cache@example.kz", group="finance_officer")
+    changed(django_capture_on_commit_callbacks, lambda: payment_record(
+        tranche=tranche, actor=finance, paid_on=date.today(), amount=tranche.amount, order_number="ПП-1"))
+    after = client.get(address).content.decode()
+    assert "5\xa0000\xa0000\xa0₸" not in before and "5\xa0000\xa0000\xa0₸" in after  # half of 10 000 000, paid
+
+
+def test_a_new_award_shows_on_the_statistics_at_once(db, django_capture_on_commit_callbacks):
+    from decimal import Decimal
+
+    from tests.agreements import factories as af
+
+    af.awarded_grant(budget=Decimal("3000000"))
+    client = Client()
+    before = served_from_cache(client, url("statistics:index"))
+    changed(django_capture_on_commit_callbacks, lambda: af.awarded_grant(budget=Decimal("4000000")))
+    after = client.get(url("statistics:index")).content.decode()
+    assert "7\xa0000\xa0000\xa0₸" not in before and "7\xa0000\xa0000\xa0₸" in after
+
+
+def test_a_new_award_shows_in_the_open_data_at_once(db, django_capture_on_commit_callbacks):
+    from tests.agreements import factories as af
+
+    af.awarded_grant()
+    first = Client().get("/open-data/grants.json")
+    etag = first["ETag"]
+    changed(django_capture_on_commit_callbacks, lambda: af.awarded_grant())
+    second = Client().get("/open-data/grants.json", HTTP_IF_NONE_MATCH=etag)
+    assert second.status_code == 200 and second["ETag"] != etag
