@@ -11,6 +11,7 @@ class AgreementsConfig(PortalApp, AppConfig):
         dashboard=("agreements.dashboard.panels",),
         permissions=("agreements.permissions.ROLE_PERMISSIONS",),
         demo=("agreements.demo.seed",),
+        reminders=("agreements.reminders.KINDS",),
     )
 
     def ready(self):

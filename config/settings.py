@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "evaluations",
     "agreements",
     "prizes",
+    "appeals",
     "reports",
 ]
 
@@ -307,6 +308,8 @@ OPERATOR_EMAIL = env.str("OPERATOR_EMAIL", default="info@demeu.kz")
 OPERATOR_PHONE = env.str("OPERATOR_PHONE", default="+7 7172 00 00 00")
 # How long an applicant has to appeal a commission decision, in working days (told in result letters).
 EVALUATION_APPEAL_WORKING_DAYS = env.int("EVALUATION_APPEAL_WORKING_DAYS", default=10)
+# The appeal period against a screening or a commission decision, in working days from its publication (appeals).
+APPEAL_WORKING_DAYS = env.int("APPEAL_WORKING_DAYS", default=EVALUATION_APPEAL_WORKING_DAYS)
 # A winner signs the grant agreement within this many working days of the decision, or the reserve moves up.
 AGREEMENT_SIGNING_WORKING_DAYS = env.int("AGREEMENT_SIGNING_WORKING_DAYS", default=10)
 NGO_LOGO_MAX_BYTES = env.int("NGO_LOGO_MAX_BYTES", default=2 * 1024 * 1024)

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("evaluations.urls")),
     path("", include("agreements.urls")),
     path("prizes/", include("prizes.urls")),
+    path("", include("appeals.urls")),
     prefix_default_language=True,
 )
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("account/", views.account_settings, name="account"),
+    path("account/notifications/", views.notifications, name="notifications"),
     path("account/summary.pdf", views.account_summary_pdf, name="account_summary_pdf"),
     path("staff/audit/", views.audit_log, name="audit_log"),
     path("staff/outbox/", views.outbox, name="outbox"),

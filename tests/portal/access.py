@@ -32,6 +32,7 @@ BUILDERS = [build_media, outbox]
 PAGES = [
     Page("portal:home", EVERYONE),
     Page("portal:dashboard", SIGNED_IN),
+    Page("portal:notifications", SIGNED_IN),
     Page("portal:account", SIGNED_IN, post=SIGNED_IN,
          post_data=lambda w: {"full_name": "Сәуле Ахметова", "phone": "+77010000000", "language": "ru"},
          post_effect=lambda w: User.objects.filter(full_name="Сәуле Ахметова", language="ru").exists()),
