@@ -36,3 +36,28 @@ def announced_round(*, actor=None, **kwargs) -> Round:
     """A round announced a moment before it opens: open, closed or still announced by the given window."""
     prize_round = draft_round(**kwargs)
     return services.round_announce(actor=actor, prize_round=prize_round, now=prize_round.opens_at - timedelta(hours=1))
+
+
+def candidacy(prize_round: Round, nomination: Nomination, ngo, **fields):
+    """A submitted candidacy written directly (the window has closed in these tests); the services' rules on
+    submitting are tested in test_candidacies.py."""
+    from prizes.models import Candidacy
+
+    sequence = Candidacy.objects.filter(round=prize_round).count() + 1
+    defaults = {"language": "ru", "activities": "Кружки для детей", "results": "300 детей",
+                "content_sha256": "0" * 64, "submitted_at": prize_round.opens_at + timedelta(hours=1)}
+    return Candidacy.objects.create(round=prize_round, nomination=nomination, ngo=ngo,
+                                    number=f"SA-{prize_round.year}-{sequence:04d}", **{**defaults, **fields})
+
+
+def round_under_review(*, year: int = 2030, per_nomination: int = 2, nominations: int = 2, actor=None,
+                       **kwargs) -> Round:
+    """A closed round with `per_nomination` candidacies of fresh NGOs in each nomination, its review started."""
+    from tests.evaluations.factories import ngo
+
+    prize_round = announced_round(year=year, nominations=nominations, opens_in=timedelta(days=-40),
+                                  closes_in=timedelta(days=-10), **kwargs)
+    for nomination in prize_round.nominations.order_by("number"):
+        for _index in range(per_nomination):
+            candidacy(prize_round, nomination, ngo())
+    return services.round_start_review(actor=actor, prize_round=prize_round)
