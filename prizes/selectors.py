@@ -114,7 +114,7 @@ def candidacies_of(ngo):
 
 
 def candidacy_for_page(pk: int) -> Candidacy | None:
-    return _candidacies().select_related("proposal", "submitted_by").filter(pk=pk).first()
+    return _candidacies().select_related("proposal", "submitted_by", "award").filter(pk=pk).first()
 
 
 def proposals_about(ngo):
@@ -364,3 +364,22 @@ def statistics():
         "by_region": grouped("ngo__region__slug", "ngo__region__name_kk", "ngo__region__name_ru",
                              "ngo__region__name_en"),
     }
+
+
+def council_rounds():
+    """Rounds the council has to decide or publish."""
+    return _rounds().filter(status__in=[RoundStatus.UNDER_REVIEW, RoundStatus.DECIDED]).order_by("-fiscal_year__year")
+
+
+def received_awards(ngo) -> list:
+    """The NGO's published awards for its profile (ngos.award_sources)."""
+    from ngos.award_sources import ReceivedAward
+
+    return [
+        ReceivedAward(
+            title=f"{award.decision.nomination.number}. {award.decision.nomination.title}", amount=award.amount,
+            year=award.decision.nomination.round.year, shared_by=award.shared_by,
+            url=award.decision.nomination.get_absolute_url(),
+        )
+        for award in awards_of_ngo(ngo)
+    ]
