@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from portal.actions import button_action, form_action, requires
 
@@ -47,6 +47,7 @@ def _page(request, prize_round, *, open_form=None, attendance_form=None, bound=N
 
 
 @readers
+@require_GET
 def meeting(request, year: int):
     return _page(request, _round(year))
 

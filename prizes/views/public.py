@@ -113,6 +113,8 @@ def decision_pdf(request, year: int, language: str):
     if meeting is None or language not in ("kk", "ru"):
         raise Http404
     if prize_round.status != "published" and not request.user.has_perm("prizes.view_council"):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         raise Http404  # the council and the staff read it before it is published
     file = getattr(meeting, f"decision_{language}")
     if not file:

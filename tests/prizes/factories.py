@@ -61,3 +61,40 @@ def round_under_review(*, year: int = 2030, per_nomination: int = 2, nominations
         for _index in range(per_nomination):
             candidacy(prize_round, nomination, ngo())
     return services.round_start_review(actor=actor, prize_round=prize_round)
+
+
+def appoint_and_score(prize_round: Round, *, actor, experts, score: int = 7):
+    """The working group appointed, every sheet declared and submitted with `score` on each criterion."""
+    from prizes.models import Review
+
+    services.group_appoint(actor=actor, prize_round=prize_round, members=experts)
+    criteria = list(prize_round.criteria.all())
+    for review in Review.objects.filter(candidacy__round=prize_round).select_related("expert__user"):
+        services.review_declare(actor=review.expert.user, review=review, has_conflict=False)
+        services.review_save(actor=review.expert.user, review=review, values={c.pk: (score, "") for c in criteria})
+        services.review_submit(actor=review.expert.user, review=review)
+
+
+def decided_round(*, year: int, council, actor=None, experts=None, publish: bool = False, **kwargs) -> Round:
+    """A round through the council's decision (the recommendation in every nomination), with stand-in PDFs of
+    the decision (the rendering is tested on its own); published if asked."""
+    from django.core.files.base import ContentFile
+
+    from prizes import selectors
+    from tests.evaluations.factories import expert
+
+    prize_round = round_under_review(year=year, actor=actor, **kwargs)
+    appoint_and_score(prize_round, actor=actor, experts=experts or [expert(), expert()])
+    meeting = services.meeting_open(actor=council, prize_round=prize_round, held_at=timezone.now(), place="Астана")
+    for ranking in selectors.rankings(prize_round):
+        services.nomination_decide(actor=council, meeting=meeting, nomination=ranking.nomination,
+                                   winners=ranking.recommended,
+                                   rationale="" if ranking.recommended else "Номинация не присуждается.")
+    services.meeting_close(actor=council, meeting=meeting)
+    for language in ("kk", "ru"):
+        getattr(meeting, f"decision_{language}").save(f"decision-{year}-{language}.pdf",
+                                                      ContentFile(b"%PDF-1.4\n%stand-in\n"), save=False)
+    meeting.save(update_fields=["decision_kk", "decision_ru"])
+    if publish:
+        services.round_publish(actor=actor, prize_round=prize_round)
+    return Round.objects.get(pk=prize_round.pk)
