@@ -98,3 +98,38 @@ def decided_round(*, year: int, council, actor=None, experts=None, publish: bool
     if publish:
         services.round_publish(actor=actor, prize_round=prize_round)
     return Round.objects.get(pk=prize_round.pk)
+
+
+def fresh_ngo():
+    """An NGO with a valid BIN nobody holds yet (the evaluations factory's BINs repeat after a while)."""
+    from ngos.models import NGO
+    from tests.evaluations.factories import bin_number, ngo
+
+    n = NGO.objects.count() + 7000
+    while NGO.objects.filter(bin=bin_number(n)).exists():
+        n += 1
+    return ngo(bin=bin_number(n))
+
+
+def published_with_winners(*, year: int, winners: int, per_nomination: int = 2) -> Round:
+    """A published round with `winners` awards, `per_nomination` sharing each nomination, written directly (the
+    council's services are tested in test_review_council.py): for the pages that list winners."""
+    from prizes.choices import RoundStatus
+    from prizes.models import Award, CouncilMeeting, NominationDecision
+
+    nominations = -(-winners // per_nomination)
+    prize_round = draft_round(year=year, nominations=nominations, opens_in=timedelta(days=-60),
+                              closes_in=timedelta(days=-30))
+    Round.objects.filter(pk=prize_round.pk).update(status=RoundStatus.PUBLISHED, announced_at=timezone.now())
+    meeting = CouncilMeeting.objects.create(round=prize_round, held_at=timezone.now(), place="Астана",
+                                            status="closed")
+    left = winners
+    for nomination in prize_round.nominations.order_by("number"):
+        decision = NominationDecision.objects.create(meeting=meeting, nomination=nomination, follows_ranking=True,
+                                                     decided_at=timezone.now())
+        count = min(per_nomination, left)
+        for position in range(1, count + 1):
+            Award.objects.create(decision=decision, candidacy=candidacy(prize_round, nomination, fresh_ngo()),
+                                 position=position, amount=nomination.amount / count)
+        left -= count
+    return Round.objects.get(pk=prize_round.pk)
