@@ -162,3 +162,19 @@ def test_a_public_proposal_shows_on_the_open_round_at_once(world, django_capture
         reason="Ауылдағы балаларға көмектеседі",
     ))
     assert "Ауылдағы балаларға көмектеседі" in client.get(address).content.decode()
+
+
+def test_published_winners_show_on_the_winners_page_and_the_ngo_profile_at_once(
+        world, django_capture_on_commit_callbacks):
+    from prizes import services as prize_services
+
+    decided = world.prize_decided_round
+    winner = decided.candidacies.get().ngo
+    client = Client()
+    for address in (url("prizes:winners"), url("ngos:detail", bin=winner.bin)):
+        assert winner.name_kk not in served_from_cache(client, address).split("awards-heading")[-1]
+    changed(django_capture_on_commit_callbacks, lambda: prize_services.round_publish(
+        actor=world.users["council"], prize_round=decided))
+    assert winner.name_kk in client.get(url("prizes:winners")).content.decode()
+    assert "awards-heading" in (profile := client.get(url("ngos:detail", bin=winner.bin)).content.decode())
+    assert str(decided.year) in profile.split("awards-heading")[-1]
