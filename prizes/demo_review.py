@@ -12,6 +12,7 @@ from django.utils import timezone
 from evaluations.choices import ExpertStatus
 from evaluations.models import Expert
 from grants.demo import seed_years
+from grants.demo_dates import at_astana
 from ngos.models import Membership
 from ngos.selectors import is_listed_for_year
 from portal import money
@@ -40,6 +41,11 @@ ACTIVITIES = [
     ("kk", "Ұйым 2017 жылдан бері ауылдарда жастарға арналған спорт секциялары мен экологиялық акциялар өткізеді.",
      "Үш жылда 900 қатысушы, 36 акция, 12 ауыл, 5 000 түп ағаш отырғызылды."),
 ]
+
+
+def _at(days_ago: int, hour: int, minute: int = 0):
+    """A moment in office hours (Astana time), `days_ago` days before today."""
+    return at_astana(timezone.localdate() - timedelta(days=days_ago), hour, minute)
 
 
 def _council() -> list[User]:
@@ -110,22 +116,22 @@ def seed_published(actor, council, stdout=None):
     now = timezone.now()
     if Round.objects.filter(fiscal_year__year=now.year - 2).exists() or not _ready(now.year - 2, needed=6):
         return
-    prize_round = _round(now.year - 2, actor=actor, announced=now - timedelta(days=430),
-                         opens=now - timedelta(days=425), closes=now - timedelta(days=395))
+    prize_round = _round(now.year - 2, actor=actor, announced=_at(430, 10),
+                         opens=_at(425, 11), closes=_at(395, 18, 30))
     _candidacies(prize_round, per_nomination=2)
-    with clock(now - timedelta(days=393)):
+    with clock(_at(393, 15)):
         services.round_start_review(actor=actor, prize_round=prize_round)
-    with clock(now - timedelta(days=392)):
+    with clock(_at(392, 12)):
         services.group_draw(actor=actor, prize_round=prize_round, size=3, reserves=1,
                             observers="Ә. Нұрланова (ҮЕҰ қауымдастығы)\nИ. Петров (Общественный совет)")
     reviews = Review.objects.filter(candidacy__round=prize_round).select_related("expert__user", "candidacy")
     for index, review in enumerate(reviews.order_by("candidacy__number", "id")):
         # Nomination 1's two candidacies score alike: the council shares its award between them.
         value = 9 if review.candidacy.nomination.number == 1 else 8 - int(review.candidacy.number[-1]) % 2 * 3
-        _score(review, value, now - timedelta(days=388, hours=-index))
-    with clock(now - timedelta(days=375)):
+        _score(review, value, _at(388 - index // 6, 9 + index % 8, 5 * index % 60))
+    with clock(_at(375, 12)):
         meeting = services.meeting_open(actor=council[0], prize_round=prize_round,
-                                        held_at=now - timedelta(days=375), place="Астана, Үкімет үйі, 3-зал")
+                                        held_at=_at(375, 10), place="Астана, Үкімет үйі, 3-зал")
         services.attendance_record(actor=council[0], meeting=meeting,
                                    attendance={member.pk: "in_person" for member in council[:2]})
         for ranking in selectors.rankings(prize_round):
@@ -141,7 +147,7 @@ def seed_published(actor, council, stdout=None):
                                            rationale="" if ranking.recommended else "Решение совета.")
         services.meeting_close(actor=council[0], meeting=meeting)
         services.decision_render(meeting=meeting)  # the demo renders what the worker would
-    with clock(now - timedelta(days=372)):
+    with clock(_at(372, 11)):
         services.round_publish(actor=actor, prize_round=prize_round)
     if stdout:
         stdout.write(f"Prizes: the {prize_round.year} round published with "
@@ -152,17 +158,17 @@ def seed_under_review(actor, council, stdout=None):
     now = timezone.now()
     if Round.objects.filter(fiscal_year__year=now.year - 1).exists() or not _ready(now.year - 1, needed=4, skip=1):
         return
-    prize_round = _round(now.year - 1, actor=actor, announced=now - timedelta(days=75),
-                         opens=now - timedelta(days=70), closes=now - timedelta(days=40), nominations=2)
+    prize_round = _round(now.year - 1, actor=actor, announced=_at(75, 14),
+                         opens=_at(70, 9), closes=_at(40, 18, 30), nominations=2)
     _candidacies(prize_round, per_nomination=2, skip=1)
-    with clock(now - timedelta(days=38)):
+    with clock(_at(38, 12)):
         services.round_start_review(actor=actor, prize_round=prize_round)
     experts = list(Expert.objects.filter(status=ExpertStatus.ACTIVE).select_related("user").order_by("pk"))
     demo_expert = next((e for e in experts if e.user.email == "expert@demo.demeu.kz"), None)
     if demo_expert is None:
         demo_expert = experts[0]
     others = [e for e in experts if e != demo_expert]
-    with clock(now - timedelta(days=37)):
+    with clock(_at(37, 16)):
         services.group_appoint(actor=actor, prize_round=prize_round, members=[demo_expert, *others[:2]],
                                reserves=others[2:3])
     reviews = Review.objects.filter(candidacy__round=prize_round).select_related("expert__user", "candidacy")
@@ -170,7 +176,7 @@ def seed_under_review(actor, council, stdout=None):
         # The demo expert has scored nomination 1 and still has nomination 2 to do.
         if review.expert_id == demo_expert.pk and review.candidacy.nomination.number == 2:
             continue
-        _score(review, 6 + index % 4, now - timedelta(days=30, hours=-2 * index))
+        _score(review, 6 + index % 4, _at(30 - index // 4, 9 + 2 * index % 8, 7 * index % 60))
     if stdout:
         stdout.write(f"Prizes: the {prize_round.year} round under review; the council has not met yet.\n")
 
