@@ -207,7 +207,8 @@ def test_the_past_awards_are_published_with_one_nomination_shared_by_two_ngos(de
     year = timezone.now().year
     assert dict(Round.objects.values_list("fiscal_year__year", "status")) == {
         year - 2: RoundStatus.PUBLISHED, year - 1: RoundStatus.UNDER_REVIEW, year: RoundStatus.ANNOUNCED}
-    shared = Award.objects.filter(decision__nomination__number=1, decision__nomination__round__fiscal_year__year=year - 2)
+    shared = Award.objects.filter(decision__nomination__number=1,
+                                  decision__nomination__round__fiscal_year__year=year - 2)
     assert shared.count() == 2 and len(set(shared.values_list("amount", flat=True))) == 1
 
 
