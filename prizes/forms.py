@@ -139,7 +139,7 @@ class GroupDrawForm(PortalForm):
 class GroupAppointForm(PortalForm):
     members = forms.ModelMultipleChoiceField(label=_("Members"), queryset=Expert.objects.none(),
                                              widget=forms.CheckboxSelectMultiple)
-    reserves = forms.ModelMultipleChoiceField(label=_("Reserves, in the order they step in"), required=False,
+    reserves = forms.ModelMultipleChoiceField(label=_("Reserves"), required=False,
                                               queryset=Expert.objects.none(), widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, **kwargs):

@@ -86,6 +86,8 @@ def decided_round(*, year: int, council, actor=None, experts=None, publish: bool
     prize_round = round_under_review(year=year, actor=actor, **kwargs)
     appoint_and_score(prize_round, actor=actor, experts=experts or [expert(), expert()])
     meeting = services.meeting_open(actor=council, prize_round=prize_round, held_at=timezone.now(), place="Астана")
+    services.attendance_record(actor=council, meeting=meeting,
+                               attendance={row.member_id: "in_person" for row in meeting.attendance.all()})
     for ranking in selectors.rankings(prize_round):
         services.nomination_decide(actor=council, meeting=meeting, nomination=ranking.nomination,
                                    winners=ranking.recommended,
