@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("results/", include("reports.urls")),
     path("", include("evaluations.urls")),
     path("", include("agreements.urls")),
+    path("", include("monitoring.urls")),
     path("prizes/", include("prizes.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,8 @@
+from celery import shared_task
+
+
+@shared_task
+def render_receipt(submission_pk: int) -> None:
+    from .services import report_render_receipt
+
+    report_render_receipt(submission_pk=submission_pk)
