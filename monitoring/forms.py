@@ -142,3 +142,102 @@ class ReviewForm(PortalForm):
 
     def comments(self) -> dict:
         return {code: self.cleaned_data.get(f"comment_{code}", "") for code in Section.values}
+
+
+class ChecklistItemForm(PortalForm):
+    text_kk = forms.CharField(label=_("What is checked (Kazakh)"), max_length=300)
+    text_ru = forms.CharField(label=_("What is checked (Russian)"), max_length=300)
+
+
+class VisitPlanForm(PortalForm):
+    visit_on = forms.DateField(label=_("Date of the visit"))
+    place = forms.CharField(label=_("Place"), max_length=300)
+    team = forms.CharField(label=_("Who goes"), max_length=300)
+
+    def __init__(self, *args, grant, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        indicators = [("", _("— no indicator —"))] + [(str(n), i.get("name", "")) for n, i in
+                                                       enumerate(grant.indicators)]
+        self.rows = []
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.BooleanField(label=str(item), required=False)
+            self.fields[f"indicator_{item.pk}"] = forms.ChoiceField(
+                label=_("Indicator it checks: %(item)s") % {"item": item}, choices=indicators, required=False)
+        self.fit_fields()
+        self.table = [{"check": self[f"item_{i.pk}"], "indicator": self[f"indicator_{i.pk}"]} for i in self.items]
+
+    def chosen(self):
+        data = self.cleaned_data
+        items = [i for i in self.items if data.get(f"item_{i.pk}")]
+        indicators = {i.pk: int(data[f"indicator_{i.pk}"]) for i in items if data.get(f"indicator_{i.pk}")}
+        return items, indicators
+
+
+FOLLOW_UP_ROWS = 3
+
+
+class VisitRecordForm(PortalForm):
+    conclusion = forms.CharField(label=_("Overall conclusion"), widget=text_area(5))
+
+    def __init__(self, *args, visit, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .choices import FindingResult
+
+        self.findings = list(visit.findings.all())
+        for finding in self.findings:
+            n = finding.position
+            self.fields[f"result_{n}"] = forms.ChoiceField(label=_("Finding"), choices=FindingResult.choices,
+                                                           widget=forms.RadioSelect)
+            self.fields[f"note_{n}"] = forms.CharField(label=_("Note"), required=False, max_length=2000,
+                                                       widget=text_area(2))
+            self.fields[f"photo_{n}"] = forms.FileField(label=_("Photo (JPG or PNG)"), required=False)
+        for n in range(FOLLOW_UP_ROWS):
+            self.fields[f"action_{n}"] = forms.CharField(label=_("Follow-up action %(n)s") % {"n": n + 1},
+                                                         required=False, max_length=500)
+            self.fields[f"due_{n}"] = forms.DateField(label=_("Due on (action %(n)s)") % {"n": n + 1},
+                                                      required=False)
+        self.fit_fields()
+        self.table = [{"finding": f, "result": self[f"result_{f.position}"], "note": self[f"note_{f.position}"],
+                       "photo": self[f"photo_{f.position}"]} for f in self.findings]
+        self.actions = [{"action": self[f"action_{n}"], "due": self[f"due_{n}"]} for n in range(FOLLOW_UP_ROWS)]
+
+    def for_service(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "findings": {f.position: (data.get(f"result_{f.position}"), data.get(f"note_{f.position}", ""))
+                         for f in self.findings},
+            "photos": {f.position: data[f"photo_{f.position}"] for f in self.findings if data.get(
+                f"photo_{f.position}")},
+            "conclusion": data.get("conclusion", ""),
+            "follow_ups": [(data.get(f"action_{n}"), data.get(f"due_{n}")) for n in range(FOLLOW_UP_ROWS)],
+        }
+
+
+class AnswerForm(PortalForm):
+    answer = forms.CharField(label=_("What the NGO did"), widget=text_area(3))
+
+
+class EfficiencyForm(PortalForm):
+    def __init__(self, *args, evaluation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .choices import Criterion
+
+        scores = evaluation.scores if evaluation else {}
+        comments = evaluation.comments if evaluation else {}
+        self.rows = []
+        for code, label in Criterion.choices:
+            self.fields[f"score_{code}"] = IntegerField(label=_("%(criterion)s: score from 0 to 5") % {
+                "criterion": label}, min_value=0, max_value=5, initial=scores.get(code))
+            self.fields[f"comment_{code}"] = forms.CharField(
+                label=_("%(criterion)s: comment") % {"criterion": label}, max_length=2000, widget=text_area(2),
+                initial=comments.get(code, ""))
+        self.fit_fields()
+        self.table = [{"label": label, "score": self[f"score_{code}"], "comment": self[f"comment_{code}"]}
+                      for code, label in Criterion.choices]
+
+    def for_service(self) -> dict:
+        from .choices import Criterion
+
+        return {"scores": {c: self.cleaned_data.get(f"score_{c}") for c in Criterion.values},
+                "comments": {c: self.cleaned_data.get(f"comment_{c}", "") for c in Criterion.values}}

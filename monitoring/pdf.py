@@ -20,3 +20,13 @@ def receipt_pdf(submission) -> bytes:
     language = report.language if report.language in ("kk", "ru") else "kk"
     return render_pdf("monitoring/pdf/receipt.html", context, language=language, number=submission.number,
                       title=_("Receipt of a grantee report"))
+
+
+def visit_pdf(visit, language: str) -> bytes:
+    from .selectors import visit_page
+
+    visit = visit_page(visit.pk).get()
+    return render_pdf("monitoring/pdf/visit.html", {"visit": visit, "grant": visit.grant,
+                                                    "findings": list(visit.findings.all()),
+                                                    "follow_ups": list(visit.follow_ups.all())},
+                      language=language, number=f"{visit.grant.number}-V{visit.pk}", title=_("Monitoring visit report"))

@@ -174,9 +174,12 @@ def gaps(grant) -> list:
     """Findings "not confirmed" against an indicator the NGO reported as achieved: the gap between paper reports
     and reality, flagged on the grant's page."""
     achieved = reported_achieved(grant)
-    return [finding for finding in VisitFinding.objects.filter(
+    found = [finding for finding in VisitFinding.objects.filter(
         visit__grant=grant, result=FindingResult.NOT_CONFIRMED, indicator__isnull=False).select_related("visit")
         if finding.indicator in achieved]
+    for finding in found:
+        finding.indicator_name = grant.indicators[finding.indicator].get("name", "")
+    return found
 
 
 def grants_with_gaps():
@@ -203,15 +206,21 @@ def published_evaluation(grant) -> dict | None:
     found = [e for e in evaluations_of(grant).values() if e.published_at]
     if not found:
         return None
-    final = GrantReport.objects.filter(grant=grant, status=ReportStatus.ACCEPTED).order_by("-due_on").first()
     return {
         "sides": [{"side": e.get_side_display(), "total": e.total, "published_at": e.published_at,
                    "criteria": [{"label": label, "score": e.scores.get(code), "comment": e.comments.get(code, "")}
                                 for code, label in Criterion.choices]}
                   for e in sorted(found, key=lambda e: list(EvaluatorSide.values).index(e.side))],
         "maximum": 5 * len(Criterion.values),
-        "achievement": achievement_share(final) if final else None,
+        "achievement": final_share(grant),
     }
+
+
+def final_share(grant) -> Decimal | None:
+    """The indicators' achievement share of the last accepted report (computed, never typed)."""
+    report = GrantReport.objects.filter(grant=grant, status=ReportStatus.ACCEPTED).select_related("grant").order_by(
+        "-due_on").first()
+    return achievement_share(report) if report else None
 
 
 def public_indicators(grant) -> list[dict]:

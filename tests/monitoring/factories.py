@@ -32,6 +32,12 @@ BUDGET = {"services": "6000000.00", "travel": "1000000.00", "materials": "300000
 def running_grant(*, ngo=None, operator=None, **kwargs):
     """A grant whose agreement both parties signed (its interim and final reports are due), with two indicators,
     two activities and three budget lines (the factory's application has none of these)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    # Awarded two months ago: the project is under way, so visits have happened and the interim report is near.
+    kwargs.setdefault("awarded_on", timezone.localdate() - timedelta(days=60))
     grant = af.signed_grant(ngo=ngo, operator=operator, **kwargs)
     grant.indicators, grant.activities, grant.budget = INDICATORS, ACTIVITIES, BUDGET
     grant.save(update_fields=["indicators", "activities", "budget"])
