@@ -57,9 +57,12 @@ def visit_plan(*, grant, actor, visit_on: date, place: str, team: str, items, in
         raise ValidationError({"team": _("Say who goes.")})
     if not items:
         raise ValidationError({"items": _("Choose at least one item of the checklist.")})
-    if visit_on < grant.starts_on:
-        raise ValidationError({"visit_on": _("A visit falls within the project, after it starts on %(date)s.")
-                               % {"date": grant.starts_on.strftime("%d.%m.%Y")}})
+    signed = getattr(getattr(grant, "agreement", None), "signed_at", None)
+    earliest = local_date(signed) if signed else grant.starts_on
+    if visit_on < earliest or visit_on > grant.ends_on:
+        raise ValidationError({"visit_on": _("A visit falls between the signing of the agreement (%(start)s) and the "
+                                             "end of the project (%(end)s).") % {
+            "start": earliest.strftime("%d.%m.%Y"), "end": grant.ends_on.strftime("%d.%m.%Y")}})
     indicators = indicators or {}
     visit = MonitoringVisit.objects.create(grant=grant, visit_on=visit_on, place=place[:300], team=team[:300],
                                            planned_by=actor)
