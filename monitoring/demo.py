@@ -34,6 +34,19 @@ def _head(ngo):
     return membership.user if membership else None
 
 
+def _office_hours(start, end) -> list:
+    """Every half hour from 09:00 to 17:30 Astana time between start and end (the officer's and the NGO's day)."""
+    from portal.formatting import ASTANA
+
+    moment = start.astimezone(ASTANA).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    found = []
+    while moment < end:
+        if 9 <= moment.hour < 18:
+            found.append(moment)
+        moment += timedelta(minutes=30)
+    return found
+
+
 def _fill(report, head, *, achieved_share):
     from decimal import Decimal
 
@@ -109,10 +122,10 @@ def seed(stdout=None) -> None:
     now = timezone.now() - timedelta(minutes=10)
     start = min(max(last or grant.agreement.signed_at, grant.agreement.signed_at) + timedelta(hours=1),
                 now - timedelta(hours=2))
-    span = max(now - start, timedelta(hours=2))
+    slots = _office_hours(start, now) or [start + (now - start) * n / 12 for n in range(12)]
 
-    def at(step: int):  # the steps in order, spread between the last thing that happened and now
-        return start + span * step / 12
+    def at(step: int):  # the steps in order, on office hours between the last thing that happened and now
+        return slots[min(len(slots) - 1, step * len(slots) // 12)]
 
     with mail.silence():
         with clock(at(0)):

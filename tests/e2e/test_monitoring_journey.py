@@ -137,6 +137,12 @@ def test_interim_report_change_requested_fixed_accepted_and_the_tranche_due(page
     page.get_by_role("button", name="Submit the report").click()
     assert "The report is submitted." in page.content()
     assert "Round 2" in page.content()
+    # On a phone, in Kazakh: the report with its two rounds (looked at by eye; kept in the temporary folder).
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/kk/reports/{report.pk}/")
+    assert_accessible(page)
+    page.screenshot(path=str(tmp_path / "report-kk-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     _as(page, sign_in, officer)
     page.goto(f"/en/reports/{report.pk}/review/")
