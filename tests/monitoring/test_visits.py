@@ -125,3 +125,10 @@ def test_the_customer_evaluates_only_its_own_calls_grants(officer, client):
     client.force_login(customer)
     assert client.get(reverse("monitoring:efficiency", kwargs={"number": grant.number})).status_code == 200
     assert client.get(reverse("monitoring:efficiency", kwargs={"number": other.number})).status_code == 404
+
+
+def test_the_public_reads_the_accepted_reports_indicators(officer):
+    grant = _completed(f.running_grant(), officer)
+    rows = selectors.public_indicators(grant)
+    assert [(r["name"], r["achieved"], r["share"]) for r in rows] == [
+        ("Оқытылған волонтерлер", "100", 100), ("Өткізілген тренингтер", "100", 100)]
