@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "grants",
     "evaluations",
     "agreements",
+    "monitoring",
     "prizes",
     "appeals",
     "reports",
@@ -312,4 +313,6 @@ EVALUATION_APPEAL_WORKING_DAYS = env.int("EVALUATION_APPEAL_WORKING_DAYS", defau
 APPEAL_WORKING_DAYS = env.int("APPEAL_WORKING_DAYS", default=EVALUATION_APPEAL_WORKING_DAYS)
 # A winner signs the grant agreement within this many working days of the decision, or the reserve moves up.
 AGREEMENT_SIGNING_WORKING_DAYS = env.int("AGREEMENT_SIGNING_WORKING_DAYS", default=10)
+# A grantee may overspend a budget category by this share of its planned amount before an amendment is needed.
+REPORT_ALLOWED_DEVIATION_PERCENT = env.int("REPORT_ALLOWED_DEVIATION_PERCENT", default=10)
 NGO_LOGO_MAX_BYTES = env.int("NGO_LOGO_MAX_BYTES", default=2 * 1024 * 1024)
