@@ -16,8 +16,8 @@ from ..formatting import astana_time
 from . import actions, selectors, services
 
 
-@login_required
 @require_POST
+@login_required
 def challenge(request):
     action = actions.get(request.POST.get("action", ""))
     if action is None:
