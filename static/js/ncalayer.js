@@ -17,7 +17,7 @@
     if (/expir|истек|срок|мерзім/i.test(reason)) {
       return box.dataset.msgExpired;
     }
-    return box.dataset.msgFailed.replace("%(reason)s", reason || String(response.code || ""));
+    return box.dataset.msgFailed.replace("{reason}", reason || String(response.code || ""));
   }
 
   function signWithNcalayer(box, challenge) {
