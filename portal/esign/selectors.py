@@ -18,6 +18,24 @@ def records_for(obj, *, actions: tuple[str, ...] = ()) -> list[SignatureRecord]:
     return list(found.select_related("signer").order_by("signed_at", "id"))
 
 
+def attach_records(objects: list, *, actions: tuple[str, ...] = ()) -> list:
+    """Each object gets `.signature_records` (its records, oldest first), in one query for the whole list."""
+    from django.contrib.contenttypes.models import ContentType
+
+    if not objects:
+        return objects
+    found = SignatureRecord.objects.filter(content_type=ContentType.objects.get_for_model(objects[0]),
+                                           object_id__in=[obj.pk for obj in objects])
+    if actions:
+        found = found.filter(action__in=actions)
+    by_object: dict = {}
+    for record in found.select_related("signer").order_by("signed_at", "id"):
+        by_object.setdefault(record.object_id, []).append(record)
+    for obj in objects:
+        obj.signature_records = by_object.get(obj.pk, [])
+    return objects
+
+
 def verification_view(data: dict) -> dict | None:
     """A stored verification as a page shows it: its moment, checks passed, problems in the reader's language."""
     if not data:

@@ -131,6 +131,8 @@ def test_the_head_signs_the_submission_with_ncalayer_end_to_end(
     button.click()
     number = f"{lot.call.code}-0001"
     expect(page.get_by_text(f"Application {number} is submitted.")).to_be_visible()
+    expect(page.locator(".signed-by")).to_contain_text(
+        f"Signed with an electronic digital signature by ӘБЕНОВ НҰРЛАН САБЫРҰЛЫ (IIN {IIN[:2]}••••••••{IIN[-2:]})")
     record = SignatureRecord.objects.get()
     request = ncalayer.requests[-1]
     assert request["args"]["signerParams"]["iin"] == IIN and request["args"]["format"] == "cms"
@@ -155,7 +157,7 @@ def test_the_head_signs_the_submission_with_ncalayer_end_to_end(
     assert Application.objects.get(pk=application.pk).submissions.count() == 2
 
 
-def test_the_submit_page_with_ncalayer_passes_axe(page, sign_in, settings, assert_accessible, ncalayer):
+def test_the_submit_page_with_ncalayer_passes_axe(page, sign_in, settings, assert_accessible, ncalayer, tmp_path):
     settings.ESIGN_REQUIRED = True
     lot = LotFactory()
     LotIndicatorFactory(lot=lot)
@@ -167,3 +169,6 @@ def test_the_submit_page_with_ncalayer_passes_axe(page, sign_in, settings, asser
         page.goto(f"/{language}/applications/{application.pk}/submit/")
         expect(page.locator("[data-esign]")).to_be_visible()
         assert_accessible(page)
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.screenshot(path=str(tmp_path / f"submit-{language}-390.png"), full_page=True)
+        page.set_viewport_size({"width": 1280, "height": 900})
