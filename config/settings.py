@@ -275,6 +275,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# --- Qualified electronic signatures (portal/esign) ----------------------------------------------
+# Off: the one-button confirmation, recorded as such. On: NCALayer signs, the server verifies the CMS.
+ESIGN_REQUIRED = env.bool("ESIGN_REQUIRED", default=False)
+# PEM files (or directories of them) of the NCA root and intermediate certificates the operator trusts.
+ESIGN_TRUST_STORE = env.list("ESIGN_TRUST_STORE", default=[])
+# An OCSP responder asked about every signer's certificate; empty: revocation is not checked.
+ESIGN_OCSP_URL = env.str("ESIGN_OCSP_URL", default="")
+ESIGN_CHALLENGE_SECONDS = env.int("ESIGN_CHALLENGE_SECONDS", default=600)
+ESIGN_NCALAYER_URL = env.str("ESIGN_NCALAYER_URL", default="wss://127.0.0.1:13579")
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -282,7 +292,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        # NCALayer, the NCA's desktop signer, listens on the user's own machine (portal/esign).
+        "connect-src": ["'self'", ESIGN_NCALAYER_URL],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
