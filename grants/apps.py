@@ -29,3 +29,6 @@ class GrantsConfig(PortalApp, AppConfig):
 
     def ready(self):
         from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
+        from .applications.esign import register_actions
+
+        register_actions()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .esign import views as esign_views
 
 app_name = "portal"
 
@@ -15,4 +16,7 @@ urlpatterns = [
     path("staff/outbox/<int:pk>/", views.outbox_message, name="outbox_message"),
     path("staff/outbox/<int:pk>/resend/", views.outbox_resend, name="outbox_resend"),
     path("staff/reminders/", views.reminders, name="reminders"),
+    path("esign/challenge/", esign_views.challenge, name="esign_challenge"),
+    path("staff/signatures/", esign_views.signatures, name="signatures"),
+    path("staff/signatures/<int:pk>/", esign_views.signature, name="signature"),
 ]
