@@ -46,8 +46,13 @@ def sphere(slug: str = "education", name: str = "Білім") -> Sphere:
 
 def ngo(**fields) -> NGO:
     n = next(_seq)
+    number = bin_number(1000 + n)
+    # An invalid BIN steps to the next number, which the next call would take too: skip the ones in use.
+    while "bin" not in fields and NGO.objects.filter(bin=number).exists():
+        n = next(_seq)
+        number = bin_number(1000 + n)
     defaults = {
-        "bin": bin_number(1000 + n), "name_kk": f"«Қоғам {n}» ҚБ", "name_ru": f"ОО «Общество {n}»",
+        "bin": number, "name_kk": f"«Қоғам {n}» ҚБ", "name_ru": f"ОО «Общество {n}»",
         "legal_form": "public_association", "region": region(), "verification": "verified",
     }
     defaults.update(fields)
