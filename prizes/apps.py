@@ -11,6 +11,7 @@ class PrizesConfig(PortalApp, AppConfig):
         dashboard=("prizes.dashboard.panels",),
         permissions=("prizes.permissions.ROLE_PERMISSIONS",),
         demo=("prizes.demo.seed",),
+        reminders=("prizes.reminders.KINDS",),
         # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
         public_content=tuple(
             ("prizes." + model, "prizes") for model in (

@@ -182,3 +182,22 @@ def translation_upload(*, application, language: str, upload, actor):
     record(actor=actor, obj=application, action="application_translation_uploaded",
            message=("translation_language", {"language": language}))
     return translation_row
+
+
+@transaction.atomic
+def reevaluation_assign(*, application, actor, reason: str = "") -> Assignment | None:
+    """A new expert from the commission's reserves scores the application again (an upheld appeal asks it):
+    the first reserve in draw order not yet on the application and free of ties to the NGO. None when no
+    reserve is left."""
+    first = (Assignment.objects.filter(application=application).select_related("panel", "application")
+             .order_by("id").first())
+    if first is None:
+        return None
+    seat = next_reserve(first)
+    if seat is None:
+        return None
+    assignment = Assignment.objects.create(panel=first.panel, application=application, expert=seat.expert)
+    record(actor=actor, obj=assignment, action="assignment_reevaluation", to_state=assignment.status,
+           note=reason, message=("reevaluation_by_reserve", {"reserve": str(seat.expert)}),
+           data={"reserve": seat.expert_id, "draw_position": seat.draw_position})
+    return assignment
