@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from portal import public_cache as cache
 from portal.formatting import number
 
-from . import grant_sources
+from . import award_sources, grant_sources
 from .choices import ReportStatus, RequestStatus, VerificationStatus
 from .grant_sources import has_received_grants
 from .models import (
@@ -58,6 +58,12 @@ def grants_received(ngo) -> list[grant_sources.ReceivedGrant]:
     """The state grants this NGO has received, newest first: empty until the grants app registers
     its agreements as a source (see grant_sources.py)."""
     return grant_sources.grants_received(ngo)
+
+
+def awards_received(ngo) -> list[award_sources.ReceivedAward]:
+    """The state awards this NGO has received, newest first: empty until the prizes app registers (see
+    award_sources.py)."""
+    return award_sources.awards_received(ngo)
 
 
 def memberships_of(user):

@@ -43,5 +43,6 @@ def ngo_detail(request, bin):
             "ngo": ngo,
             "reports": selectors.report_overview(ngo, years=5),
             "grants": selectors.grants_received(ngo),
+            "awards": selectors.awards_received(ngo),
         },
     )
