@@ -32,10 +32,31 @@ def with_content(queryset, *, sections: bool = True):
     return queryset.select_related("lot__call", "lot__region", "ngo").prefetch_related(*prefetch)
 
 
-def locked_with_content(pk: int) -> Application:
+def locked_with_content(pk: int, *, hand_to: Application | None = None) -> Application:
     """The application under its row lock with everything the checks and the snapshot read, and the NGO's
     active members (`app.members`, to tell them): on PostgreSQL in one query (portal.related_rows), the
-    submission's busiest moment being a round trip per kind of row; elsewhere as with_content reads it."""
+    submission's busiest moment being a round trip per kind of row; elsewhere as with_content reads it.
+
+    `hand_to`: an instance of the same application to keep the read on for the next `locked_with_content` of
+    the same transaction (the signature reads it to sign, the submission then takes it instead of reading it
+    again); taken once, and only inside the transaction that read it."""
+    app = _locked_with_content(pk)
+    if hand_to is not None and connection.in_atomic_block:
+        hand_to._locked_content = app
+        hand_to._locked_in = connection.atomic_blocks[0] if connection.atomic_blocks else None
+    return app
+
+
+def take_locked_content(application) -> Application | None:
+    """What `locked_with_content(hand_to=application)` kept, if it was read in this transaction (once)."""
+    app = application.__dict__.pop("_locked_content", None)
+    block = application.__dict__.pop("_locked_in", None)
+    if app is None or not connection.in_atomic_block or not connection.atomic_blocks:
+        return None
+    return app if connection.atomic_blocks[0] is block and app.pk == application.pk else None
+
+
+def _locked_with_content(pk: int) -> Application:
     from django.contrib.auth import get_user_model
 
     from grants.models import LotIndicator

@@ -46,7 +46,8 @@ def application_submit(*, application, actor, now: datetime | None = None) -> Su
     """Submit by the head, decided by the server's clock. A second click returns the first receipt."""
     now = now or timezone.now()
     # Locked and read with its content at once: a submission is the busiest moment of a call.
-    app = selectors.locked_with_content(application.pk)
+    # Read under the lock by the signature that wraps this service in the same transaction, else here.
+    app = selectors.take_locked_content(application) or selectors.locked_with_content(application.pk)
     if app.status == S.SUBMITTED:
         return app.submissions.order_by("-submitted_at", "-id").first()
     if not is_ngo_head(actor, app.ngo):
