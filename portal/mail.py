@@ -144,15 +144,18 @@ def _write(rows: list[OutboxMessage]) -> list[OutboxMessage]:
 def enqueue(pks: list[int]) -> None:
     """Hand the rows to the worker. Runs after commit: a broker that is down must not fail the request, whose
     change is already saved, so the error is logged and the beat job delivers the rows later."""
-    from .tasks import deliver_outbox_message
+    from .tasks import deliver_outbox_message, deliver_outbox_messages
 
-    for pk in pks:
-        try:
-            deliver_outbox_message.delay(pk)
-        except Exception:
-            logger.warning("Outbox: message %s not handed to the worker; the retry job will deliver it", pk,
-                           exc_info=True)
-            return  # the others would fail the same way, each after its own timeout
+    try:
+        # One hand-over per change (a submission's receipt to five members is one message to the broker, not
+        # five): the request that made the change pays one round trip to the broker.
+        if len(pks) == 1:
+            deliver_outbox_message.delay(pks[0])
+        else:
+            deliver_outbox_messages.delay(list(pks))
+    except Exception:
+        logger.warning("Outbox: messages %s not handed to the worker; the retry job will deliver them", pks,
+                       exc_info=True)
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -24,6 +24,15 @@ def deliver_outbox_message(message_id: int) -> None:
 
 
 @shared_task(ignore_result=True)
+def deliver_outbox_messages(message_ids: list[int]) -> None:
+    """The messages one change wrote (a receipt to every member): one hand-over to the broker, not one each."""
+    from .mail import deliver
+
+    for message_id in message_ids:
+        deliver(message_id)
+
+
+@shared_task(ignore_result=True)
 def deliver_due_outbox() -> int:
     """Every minute (beat): what the broker never got, or what failed and whose retry time has come."""
     from .mail import deliver_due

@@ -1,5 +1,6 @@
 """What the head signs of an application (portal.esign): its submission and its withdrawal."""
 
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from portal.esign.actions import SignedAction, register
@@ -9,7 +10,10 @@ from .models import Application
 
 
 def _application_lines(app: Application) -> list[tuple[str, str]]:
-    content = selectors.application_with_content(app.pk)
+    # Signed inside the transaction of the submission (portal.esign.signed): read under the lock the submission
+    # takes anyway, and handed to it, so the snapshot signed is the one submitted, read once.
+    content = selectors.locked_with_content(app.pk, hand_to=app) if connection.in_atomic_block else \
+        selectors.application_with_content(app.pk)
     return [
         ("application", str(content.pk)),
         ("registration number", content.registration_number or "-"),

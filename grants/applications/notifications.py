@@ -10,8 +10,12 @@ from portal.formatting import astana
 from .models import Submission
 
 
-def _members(ngo):
+def members(ngo) -> list:
+    """The users who are told about the NGO's applications: its active members."""
     return [m.user for m in Membership.objects.filter(ngo=ngo, user__is_active=True).select_related("user")]
+
+
+_members = members
 
 
 def receipt_attachment(submission_id: int) -> tuple[str, bytes, str]:
@@ -22,11 +26,12 @@ def receipt_attachment(submission_id: int) -> tuple[str, bytes, str]:
     return f"receipt-{submission.number}.pdf", submission_receipt(submission=submission), "application/pdf"
 
 
-def submission_receipt(submission: Submission) -> list:
-    """Every member learns the number and time, with the receipt attached."""
+def submission_receipt(submission: Submission, *, to: list | None = None) -> list:
+    """Every member learns the number and time, with the receipt attached. `to`: the members, when the caller
+    read them already (the submission reads them before it takes its number)."""
     application = submission.application
     return mail.send(
-        to=_members(application.ngo),
+        to=members(application.ngo) if to is None else to,
         subject=gettext_noop("Application %(number)s is submitted"), subject_params={"number": submission.number},
         template="grants/applications/email/submitted.txt",
         context={

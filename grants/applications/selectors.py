@@ -5,14 +5,15 @@ import json
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db import connection
+from django.db.models import OuterRef, Prefetch, Q
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from portal import money
 from portal.models import AuditEntry
 
-from . import budget, checks
+from . import budget, checks, notifications
 from .choices import EDITABLE_STATUSES, ApplicationStatus, Section
 from .models import Application, ApplicationIndicator, ApplicationSection, DraftConflict, Submission
 
@@ -29,6 +30,71 @@ def with_content(queryset, *, sections: bool = True):
     if sections:
         prefetch.append("sections")
     return queryset.select_related("lot__call", "lot__region", "ngo").prefetch_related(*prefetch)
+
+
+def locked_with_content(pk: int, *, hand_to: Application | None = None) -> Application:
+    """The application under its row lock with everything the checks and the snapshot read, and the NGO's
+    active members (`app.members`, to tell them): on PostgreSQL in one query (portal.related_rows), the
+    submission's busiest moment being a round trip per kind of row; elsewhere as with_content reads it.
+
+    `hand_to`: an instance of the same application to keep the read on for the next `locked_with_content` of
+    the same transaction (the signature reads it to sign, the submission then takes it instead of reading it
+    again); taken once, and only inside the transaction that read it."""
+    app = _locked_with_content(pk)
+    if hand_to is not None and connection.in_atomic_block:
+        hand_to._locked_content = app
+        hand_to._locked_in = connection.atomic_blocks[0] if connection.atomic_blocks else None
+    return app
+
+
+def take_locked_content(application) -> Application | None:
+    """What `locked_with_content(hand_to=application)` kept, if it was read in this transaction (once)."""
+    app = application.__dict__.pop("_locked_content", None)
+    block = application.__dict__.pop("_locked_in", None)
+    if app is None or not connection.in_atomic_block or not connection.atomic_blocks:
+        return None
+    return app if connection.atomic_blocks[0] is block and app.pk == application.pk else None
+
+
+def _locked_with_content(pk: int) -> Application:
+    from django.contrib.auth import get_user_model
+
+    from grants.models import LotIndicator
+    from portal import related_rows
+
+    from .models import ApplicationActivity, ApplicationDocument, BudgetLine
+
+    locked = Application.objects.select_for_update(of=("self",))
+    if connection.vendor != "postgresql":
+        app = with_content(locked, sections=False).get(pk=pk)
+        app.members = notifications.members(app.ngo)
+        return app
+    User = get_user_model()
+    kinds = {
+        "activities": ApplicationActivity, "indicators": ApplicationIndicator, "budget_lines": BudgetLine,
+        "documents": ApplicationDocument,
+    }
+    app = (
+        locked.select_related("lot__call", "lot__region", "ngo")
+        .annotate(
+            **{f"_{name}": related_rows.rows(model.objects.filter(application=OuterRef("pk"))) for name, model in
+               kinds.items()},
+            _lot_indicators=related_rows.rows(LotIndicator.objects.filter(lot=OuterRef("lot_id"))),
+            _members=related_rows.rows(User.objects.filter(
+                memberships__ngo=OuterRef("ngo_id"), is_active=True).order_by("memberships__role", "email")),
+        )
+        .get(pk=pk)
+    )
+    lot_indicators = related_rows.load(LotIndicator, app._lot_indicators)
+    related_rows.attach(app.lot, "indicators", lot_indicators)
+    for name, model in kinds.items():
+        related_rows.attach(app, name, related_rows.load(model, getattr(app, f"_{name}")))
+    by_id = {indicator.pk: indicator for indicator in lot_indicators}
+    for indicator in app.indicators.all():  # as select_related("lot_indicator") gives them
+        if indicator.lot_indicator_id in by_id:
+            indicator.lot_indicator = by_id[indicator.lot_indicator_id]
+    app.members = related_rows.load(User, app._members)
+    return app
 
 
 def application_with_content(pk: int) -> Application:

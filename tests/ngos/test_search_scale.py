@@ -39,3 +39,22 @@ def test_a_search_counts_up_to_its_limit_and_then_says_more_than(client, monkeyp
     assert "1 NGO found" in few and "More than" not in few, few[few.find("<caption"):][:300]
     # The list without a search counts them all.
     assert "6 NGOs found" in client.get("/en/ngos/").content.decode()
+
+
+def test_a_renamed_ngo_is_found_by_its_new_name_at_once_though_the_search_was_cached(
+        world, django_capture_on_commit_callbacks, settings):
+    from django.core.cache import cache
+    from django.test import Client
+
+    from ngos import services
+
+    settings.PUBLIC_CACHE = True
+    cache.clear()
+    client = Client()
+    address = "/kk/ngos/?q=жаңғырған"
+    assert client.get(address).context["page"].paginator.count == 0
+    assert client.get(address).context is None  # the second view is the server's cached copy
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ngo_update_profile(ngo=world.ngo_a, actor=world.users["ngo_head"],
+                                    fields={"name_kk": "«Жаңғырған атау» қоғамдық бірлестігі"})
+    assert names(client.get(address)) == ["«Жаңғырған атау» қоғамдық бірлестігі"]

@@ -46,9 +46,8 @@ def application_submit(*, application, actor, now: datetime | None = None) -> Su
     """Submit by the head, decided by the server's clock. A second click returns the first receipt."""
     now = now or timezone.now()
     # Locked and read with its content at once: a submission is the busiest moment of a call.
-    app = selectors.with_content(Application.objects.select_for_update(of=("self",)), sections=False).get(
-        pk=application.pk
-    )
+    # Read under the lock by the signature that wraps this service in the same transaction, else here.
+    app = selectors.take_locked_content(application) or selectors.locked_with_content(application.pk)
     if app.status == S.SUBMITTED:
         return app.submissions.order_by("-submitted_at", "-id").first()
     if not is_ngo_head(actor, app.ngo):
@@ -62,20 +61,25 @@ def application_submit(*, application, actor, now: datetime | None = None) -> Su
     if problems:
         raise ValidationError(problems, code="incomplete")
 
+    # Everything that needs no number is done before it is taken: the snapshot from the rows the checks read,
+    # its hash; the members to tell were read with the application. The counter's row lock is held from the
+    # number to the commit, and every submission to the call waits for it: after it come only the writes that
+    # carry the number.
     snapshot = selectors.build_snapshot(content)
-    # The counter's lock is held until commit: take the number as late as possible.
+    sha256 = selectors.snapshot_hash(snapshot)
     if not app.registration_number:
         app.sequence, app.registration_number = _next_number(content.lot.call)
     submission = Submission.objects.create(
         application=app, number=app.registration_number, submitted_at=now, submitted_by=actor,
-        language=content.language, snapshot=snapshot, snapshot_sha256=selectors.snapshot_hash(snapshot),
+        language=content.language, snapshot=snapshot, snapshot_sha256=sha256,
     )
     app.submitted_at = now
     transition(
         app, S.SUBMITTED, actor=actor, also=("sequence", "registration_number", "submitted_at"), at=now,
-        data={"number": submission.number, "sha256": submission.snapshot_sha256},
+        data={"number": submission.number, "sha256": sha256}, locked=True,
     )
-    notifications.submission_receipt(submission)
+    # Written to the outbox, not sent nor rendered to PDF here: the worker attaches the receipt after commit.
+    notifications.submission_receipt(submission, to=app.members)
     return submission
 
 

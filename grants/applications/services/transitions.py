@@ -52,16 +52,18 @@ def lock_application(application) -> Application:
 
 def transition(
     app: Application, target: str, *, actor, note: str = "", message: tuple | None = None,
-    data: dict | None = None, also: tuple = (), at: datetime | None = None,
+    data: dict | None = None, also: tuple = (), at: datetime | None = None, locked: bool = False,
 ) -> Application:
     """Move to `target` if the table allows it; `also` names other fields saved in the same UPDATE. `at` is the
-    moment the service decided by (the server's clock, or a frozen one): the status history shows it."""
+    moment the service decided by (the server's clock, or a frozen one): the status history shows it. `locked`:
+    `app` was read under its row lock in this transaction (portal.workflow.transition)."""
     if (app.status, target) not in TRANSITIONS:
         refuse_transition(app.status, target)
     if at is not None:
         data = {**(data or {}), "at": at.isoformat()}
     workflow.transition(
-        app, to=target, table=TRANSITIONS, actor=actor, note=note, message=message, data=data, update_fields=also
+        app, to=target, table=TRANSITIONS, actor=actor, note=note, message=message, data=data, update_fields=also,
+        locked=locked,
     )
     return app
 
