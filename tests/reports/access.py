@@ -10,7 +10,7 @@ PAGES = [
     Page("results:screening", EVERYONE, kwargs=lambda w: {"call": w.closed_call.code}),
     Page("results:screening_pdf", EVERYONE, kwargs=lambda w: {"call": w.closed_call.code, "language": "ru"}),
     Page("grants:registry", EVERYONE),
-    Page("grants:registry", EVERYONE, query="region=almaty&sort=-amount&q=жоба"),
+    Page("grants:registry", EVERYONE, query="?region=almaty&sort=-amount&q=жоба"),
     Page("grants:export", EVERYONE, kwargs=lambda w: {"fmt": "csv"}),
     Page("grants:feed", EVERYONE),
     Page("grants:grant", EVERYONE, kwargs=lambda w: {"number": w.grant_signed.number}),
