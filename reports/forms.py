@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.choices import GrantStatus
 from grants.choices import GrantType
 from portal import public_cache as cache
-from portal.forms import IntegerField, MoneyField, PortalForm
+from portal.forms import MoneyField, PortalForm
 from portal.models import Region
 
 from .selectors import registry
@@ -92,7 +92,3 @@ class RegistryFilterForm(PortalForm):
 
     def ordering(self) -> str:
         return (self.cleaned_data.get("sort") if self.is_bound and self.is_valid() else "") or "-date"
-
-
-class YearForm(PortalForm):
-    year = IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)

@@ -4,7 +4,7 @@ a grant: its reserve's grant stands in its place), with what the list and the gr
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models import DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Collate, ExtractYear, NullIf
 from django.utils import translation
 
@@ -140,7 +140,3 @@ def achieved_indicators(grant) -> dict:
 def published_evaluation(grant):
     """The customer's published evaluation of efficiency (monitoring app), or None while none exists."""
     return None
-
-
-def count_by_status(queryset) -> dict:
-    return dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
