@@ -15,12 +15,16 @@ from .selectors import registry
 
 
 def _choices() -> dict:
-    """The choices that cost queries, read once per change of the grants (kept in the server cache)."""
+    """The choices that cost queries, read once per change of the grants (kept in the server cache). Each asks
+    "is there a public grant?" per customer, direction and year (an index probe each), never scanning grants."""
+    from django.db.models import Exists, OuterRef
+
+    from agreements.models import Grant
     from grants.models import Customer, PriorityDirection
 
-    used = registry.public_grants()
-    customers = Customer.objects.filter(pk__in=used.values("call__customer")).order_by("pk")
-    directions = (PriorityDirection.objects.filter(pk__in=used.values("lot__direction"))
+    public = Grant.objects.filter(status__in=registry.PUBLIC_STATUSES)
+    customers = Customer.objects.filter(Exists(public.filter(call__customer=OuterRef("pk")))).order_by("pk")
+    directions = (PriorityDirection.objects.filter(Exists(public.filter(lot__direction=OuterRef("pk"))))
                   .select_related("direction_list__fiscal_year")
                   .order_by("direction_list__fiscal_year__year", "number"))
     return {
