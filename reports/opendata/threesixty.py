@@ -101,7 +101,8 @@ def grant_json(grant, *, context: Context | None = None) -> dict:
     if description == title:
         description = f"{title}. {lot.title_ru or lot.title_kk}"
     applied = sum((Decimal(v) for v in (grant.budget or {}).values()), Decimal("0")) or grant.amount
-    modified = max(grant.updated_at, *(t.updated_at for t in grant.tranches.all()))
+    tranches = list(grant.tranches.all())  # prefetched: one list, not a queryset clone per use
+    modified = max(grant.updated_at, *(t.updated_at for t in tranches))
     path = f"{context.page}{grant.number}/"
     recipient = {"id": org_id(ngo.bin), "name": ngo.name_kk or ngo.name_ru, "addressCountry": "KZ"}
     if ngo.name_ru and ngo.name_ru != recipient["name"]:
@@ -126,7 +127,7 @@ def grant_json(grant, *, context: Context | None = None) -> dict:
     classifications.append({"vocabulary": f"{settings.OPEN_DATA_PREFIX}:grant-type", "code": lot.grant_type,
                             "title": context.types.get(lot.grant_type, lot.grant_type)})
     disbursements = []
-    for tranche in grant.tranches.all():
+    for tranche in tranches:
         payments = list(tranche.payments.all())
         if not payments:
             continue
