@@ -41,7 +41,9 @@ INSTALLED_APPS = [
     "grants",
     "evaluations",
     "agreements",
+    "monitoring",
     "prizes",
+    "appeals",
     "reports",
 ]
 
@@ -273,6 +275,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# --- Qualified electronic signatures (portal/esign) ----------------------------------------------
+# Off: the one-button confirmation, recorded as such. On: NCALayer signs, the server verifies the CMS.
+ESIGN_REQUIRED = env.bool("ESIGN_REQUIRED", default=False)
+# PEM files (or directories of them) of the NCA root and intermediate certificates the operator trusts.
+ESIGN_TRUST_STORE = env.list("ESIGN_TRUST_STORE", default=[])
+# An OCSP responder asked about every signer's certificate; empty: revocation is not checked.
+ESIGN_OCSP_URL = env.str("ESIGN_OCSP_URL", default="")
+ESIGN_CHALLENGE_SECONDS = env.int("ESIGN_CHALLENGE_SECONDS", default=600)
+ESIGN_NCALAYER_URL = env.str("ESIGN_NCALAYER_URL", default="wss://127.0.0.1:13579")
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -280,7 +292,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        # NCALayer, the NCA's desktop signer, listens on the user's own machine (portal/esign).
+        "connect-src": ["'self'", ESIGN_NCALAYER_URL],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
@@ -307,6 +320,10 @@ OPERATOR_EMAIL = env.str("OPERATOR_EMAIL", default="info@demeu.kz")
 OPERATOR_PHONE = env.str("OPERATOR_PHONE", default="+7 7172 00 00 00")
 # How long an applicant has to appeal a commission decision, in working days (told in result letters).
 EVALUATION_APPEAL_WORKING_DAYS = env.int("EVALUATION_APPEAL_WORKING_DAYS", default=10)
+# The appeal period against a screening or a commission decision, in working days from its publication (appeals).
+APPEAL_WORKING_DAYS = env.int("APPEAL_WORKING_DAYS", default=EVALUATION_APPEAL_WORKING_DAYS)
 # A winner signs the grant agreement within this many working days of the decision, or the reserve moves up.
 AGREEMENT_SIGNING_WORKING_DAYS = env.int("AGREEMENT_SIGNING_WORKING_DAYS", default=10)
+# A grantee may overspend a budget category by this share of its planned amount before an amendment is needed.
+REPORT_ALLOWED_DEVIATION_PERCENT = env.int("REPORT_ALLOWED_DEVIATION_PERCENT", default=10)
 NGO_LOGO_MAX_BYTES = env.int("NGO_LOGO_MAX_BYTES", default=2 * 1024 * 1024)

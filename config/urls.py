@@ -33,7 +33,9 @@ urlpatterns += i18n_patterns(
     path("open-data/", include("reports.urls_open_data")),
     path("", include("evaluations.urls")),
     path("", include("agreements.urls")),
+    path("", include("monitoring.urls")),
     path("prizes/", include("prizes.urls")),
+    path("", include("appeals.urls")),
     prefix_default_language=True,
 )
 

@@ -8,7 +8,9 @@ class ReportsConfig(PortalApp, AppConfig):
     name = "reports"
     verbose_name = _("Reports, documents and open data")
     contributes = Contributes(
-        demo=("reports.demo.seed",),
+        # The registry's demo history; then, the top floor's demo running last, the reminders the beat job would
+        # have sent over the last days, once every app's demo objects stand (grants/demo_reminders.py: every kind).
+        demo=("reports.demo.seed", "grants.demo_reminders.seed"),
         # The registry, statistics and open data show grants, their tranches and payments, and count applications.
         public_content=(
             ("agreements.grant", "grants"),

@@ -13,7 +13,7 @@ from portal import mail
 from portal.audit import record
 from portal.workflow import transition
 
-from .. import notifications
+from .. import notifications, signing
 from ..banking import validate_bik, validate_iban
 from ..choices import AgreementStatus, GrantStatus, Party, SignatureMethod, SignatureStatus
 from ..models import Agreement, Signature
@@ -148,4 +148,5 @@ def agreement_sign(*, agreement: Agreement, actor, party: str, sha256: str,
         grant = lock_grant(agreement.grant)
         transition(grant, to=GrantStatus.AGREEMENT_SIGNED, table=GRANT_TRANSITIONS, actor=actor)
         condition_met(grant=grant, condition="on_signing", actor=actor)
+        signing.agreement_signed(grant=grant, actor=actor)
     return signature

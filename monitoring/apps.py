@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from portal.registry import Contributes, PortalApp
+
+
+class MonitoringConfig(PortalApp, AppConfig):
+    name = "monitoring"
+    verbose_name = _("Grantee reports and monitoring")
+    contributes = Contributes(
+        dashboard=("monitoring.dashboard.panels",),
+        permissions=("monitoring.permissions.ROLE_PERMISSIONS",),
+        demo=("monitoring.demo.seed",),
+        reminders=("monitoring.reminders.KINDS",),
+    )
+
+    def ready(self):
+        from agreements import signing
+
+        from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
+        from .esign import register_actions
+
+        register_actions()
+
+        # A signed agreement's reporting schedule becomes the grantee's reports due.
+        signing.listen("monitoring", _schedule_reports)
+
+
+def _schedule_reports(*, grant, actor):
+    # Imported on use: the services need the whole portal loaded, ready() runs while it loads.
+    from .services import reports_schedule
+
+    return reports_schedule(grant=grant, actor=actor)
