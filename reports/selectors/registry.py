@@ -144,13 +144,14 @@ def project_texts(grant) -> dict:
 
 
 def achieved_indicators(grant) -> dict:
-    """Indicator name → value achieved, from the grantee's accepted reports.
+    """Indicator name → value achieved, as the last accepted grantee report states it (monitoring)."""
+    from monitoring.selectors import public_indicators
 
-    The seam for the monitoring app (issue of grantees' reports): until it is installed no report exists, so
-    nothing is achieved yet and the page shows the targets alone."""
-    return {}
+    return {row["name"]: row["achieved"] for row in public_indicators(grant)}
 
 
 def published_evaluation(grant):
-    """The customer's published evaluation of efficiency (monitoring app), or None while none exists."""
-    return None
+    """The published evaluation of efficiency (monitoring): each side's scores and total, or None."""
+    from monitoring.selectors import published_evaluation as published
+
+    return published(grant)
