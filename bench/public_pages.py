@@ -98,6 +98,13 @@ def seed(env: dict, count: int, rng_seed: int) -> dict:
     }
     if discussed:
         pages["a direction list"] = [f"/kk/directions/{discussed.pk}/"]
+    from agreements.models import Grant  # the registry of awarded grants (issue 14)
+
+    grant = Grant.objects.exclude(status="declined").order_by("pk").first()
+    pages["registry"] = ["/kk/grants/", "/ru/grants/?region=almaty&sort=-amount", "/kk/grants/?q=жастар"]
+    pages["statistics"] = ["/kk/statistics/", "/ru/statistics/"]
+    if grant:
+        pages["a grant"] = [f"/kk/grants/{grant.number}/"]
     return pages
 
 

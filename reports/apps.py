@@ -19,6 +19,9 @@ class ReportsConfig(PortalApp, AppConfig):
             ("agreements.payment", "grants"),
             ("grants.application", "grants"),
             ("grants.screening", "grants"),
+            # What monitoring adds to the grant's page: the accepted reports' indicators, the published evaluation.
+            ("monitoring.grantreport", "grants"),
+            ("monitoring.efficiencyevaluation", "grants"),
         ),
     )
 

@@ -8,19 +8,23 @@ from django.utils.translation import gettext_lazy as _
 from agreements.choices import GrantStatus
 from grants.choices import GrantType
 from portal import public_cache as cache
-from portal.forms import IntegerField, MoneyField, PortalForm
+from portal.forms import MoneyField, PortalForm
 from portal.models import Region
 
 from .selectors import registry
 
 
 def _choices() -> dict:
-    """The choices that cost queries, read once per change of the grants (kept in the server cache)."""
+    """The choices that cost queries, read once per change of the grants (kept in the server cache). Each asks
+    "is there a public grant?" per customer, direction and year (an index probe each), never scanning grants."""
+    from django.db.models import Exists, OuterRef
+
+    from agreements.models import Grant
     from grants.models import Customer, PriorityDirection
 
-    used = registry.public_grants()
-    customers = Customer.objects.filter(pk__in=used.values("call__customer")).order_by("pk")
-    directions = (PriorityDirection.objects.filter(pk__in=used.values("lot__direction"))
+    public = Grant.objects.filter(status__in=registry.PUBLIC_STATUSES)
+    customers = Customer.objects.filter(Exists(public.filter(call__customer=OuterRef("pk")))).order_by("pk")
+    directions = (PriorityDirection.objects.filter(Exists(public.filter(lot__direction=OuterRef("pk"))))
                   .select_related("direction_list__fiscal_year")
                   .order_by("direction_list__fiscal_year__year", "number"))
     return {
@@ -92,7 +96,3 @@ class RegistryFilterForm(PortalForm):
 
     def ordering(self) -> str:
         return (self.cleaned_data.get("sort") if self.is_bound and self.is_valid() else "") or "-date"
-
-
-class YearForm(PortalForm):
-    year = IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)

@@ -77,9 +77,23 @@ def _operator() -> dict:
     return {"id": org_id(settings.OPERATOR_BIN), "name": name_kk, "alternateName": name_ru, "addressCountry": "KZ"}
 
 
-def grant_json(grant, *, operator: dict | None = None) -> dict:
+class Context:
+    """What every grant of a file shares, worked out once per file (not once per grant): the operator, the
+    address of the registry's pages, the grant types' Kazakh names."""
+
+    def __init__(self):
+        from grants.choices import GrantType
+
+        self.operator = _operator()
+        with translation.override("kk"):
+            self.page = reverse("grants:grant", kwargs={"number": "0"})[:-2]
+            self.types = {value: str(label) for value, label in GrantType.choices}
+
+
+def grant_json(grant, *, context: Context | None = None) -> dict:
     """One grant from a row of reports.selectors.registry.with_columns() (with `paid` and the tranches'
     payments prefetched), as the 360Giving schema describes it."""
+    context = context or Context()
     lot, call, ngo = grant.lot, grant.call, grant.ngo
     customer = call.customer
     title = short_title(grant.title)
@@ -87,9 +101,9 @@ def grant_json(grant, *, operator: dict | None = None) -> dict:
     if description == title:
         description = f"{title}. {lot.title_ru or lot.title_kk}"
     applied = sum((Decimal(v) for v in (grant.budget or {}).values()), Decimal("0")) or grant.amount
-    modified = max(grant.updated_at, *(t.updated_at for t in grant.tranches.all()))
-    with translation.override("kk"):
-        path = reverse("grants:grant", kwargs={"number": grant.number})
+    tranches = list(grant.tranches.all())  # prefetched: one list, not a queryset clone per use
+    modified = max(grant.updated_at, *(t.updated_at for t in tranches))
+    path = f"{context.page}{grant.number}/"
     recipient = {"id": org_id(ngo.bin), "name": ngo.name_kk or ngo.name_ru, "addressCountry": "KZ"}
     if ngo.name_ru and ngo.name_ru != recipient["name"]:
         recipient["alternateName"] = ngo.name_ru
@@ -110,12 +124,10 @@ def grant_json(grant, *, operator: dict | None = None) -> dict:
         classifications.append({"vocabulary": f"{settings.OPEN_DATA_PREFIX}:priority-direction",
                                 "code": f"{call.fiscal_year.year}-{customer.bin}-{direction.number}",
                                 "title": direction.title_kk or direction.title_ru})
-    with translation.override("kk"):
-        type_label = str(lot.get_grant_type_display())
     classifications.append({"vocabulary": f"{settings.OPEN_DATA_PREFIX}:grant-type", "code": lot.grant_type,
-                            "title": type_label})
+                            "title": context.types.get(lot.grant_type, lot.grant_type)})
     disbursements = []
-    for tranche in grant.tranches.all():
+    for tranche in tranches:
         payments = list(tranche.payments.all())
         if not payments:
             continue
@@ -137,7 +149,7 @@ def grant_json(grant, *, operator: dict | None = None) -> dict:
         "plannedDates": [{"startDate": _day(grant.starts_on), "endDate": _day(grant.ends_on),
                           "duration": lot.term_months}],
         "recipientOrganization": [recipient],
-        "fundingOrganization": [operator or _operator(),
+        "fundingOrganization": [context.operator,
                                 {"id": org_id(customer.bin), "name": customer.name_kk,
                                  "alternateName": customer.name_ru, "addressCountry": "KZ"}],
         "beneficiaryLocation": [location],
@@ -178,9 +190,9 @@ def package_chunks(grants, *, modified: datetime | None):
     more than one grant in memory."""
     meta = package_meta(modified=modified)
     yield "{" + dumps(meta)[1:-1] + ',"grants":['
-    operator = _operator()
+    context = Context()
     for index, grant in enumerate(grants):
-        yield ("," if index else "") + dumps(grant_json(grant, operator=operator))
+        yield ("," if index else "") + dumps(grant_json(grant, context=context))
     yield "]}\n"
 
 

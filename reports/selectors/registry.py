@@ -4,8 +4,8 @@ a grant: its reserve's grant stands in its place), with what the list and the gr
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Collate, ExtractYear, NullIf
+from django.db.models import DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import translation
 
 from agreements.choices import GrantStatus, TrancheStatus
@@ -96,8 +96,22 @@ def page_rows(ids: list[int]) -> list[Grant]:
 
 
 def years() -> list[int]:
-    return list(public_grants().annotate(y=ExtractYear("awarded_on")).order_by("-y").values_list("y", flat=True)
-                .distinct())
+    """The years with a public grant, newest first: the first and last award dates, then one range probe per
+    year between them on the award date's index (a DISTINCT over every grant's year read them all)."""
+    from datetime import date
+
+    from django.db.models import Exists, Max, Min
+
+    from portal.models import Region
+
+    bounds = public_grants().aggregate(first=Min("awarded_on"), last=Max("awarded_on"))
+    if bounds["first"] is None:
+        return []
+    span = range(bounds["last"].year, bounds["first"].year - 1, -1)
+    probes = {f"y{y}": Exists(public_grants().filter(awarded_on__gte=date(y, 1, 1), awarded_on__lt=date(y + 1, 1, 1)))
+              for y in span}
+    found = Region.objects.order_by().annotate(**probes).values(*probes).first() or {}
+    return [y for y in span if found.get(f"y{y}")]
 
 
 def grant_page(number: str):
@@ -130,17 +144,14 @@ def project_texts(grant) -> dict:
 
 
 def achieved_indicators(grant) -> dict:
-    """Indicator name → value achieved, from the grantee's accepted reports.
+    """Indicator name → value achieved, as the last accepted grantee report states it (monitoring)."""
+    from monitoring.selectors import public_indicators
 
-    The seam for the monitoring app (issue of grantees' reports): until it is installed no report exists, so
-    nothing is achieved yet and the page shows the targets alone."""
-    return {}
+    return {row["name"]: row["achieved"] for row in public_indicators(grant)}
 
 
 def published_evaluation(grant):
-    """The customer's published evaluation of efficiency (monitoring app), or None while none exists."""
-    return None
+    """The published evaluation of efficiency (monitoring): each side's scores and total, or None."""
+    from monitoring.selectors import published_evaluation as published
 
-
-def count_by_status(queryset) -> dict:
-    return dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
+    return published(grant)

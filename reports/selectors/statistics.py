@@ -7,16 +7,18 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
 
 from agreements.models import Grant
 from grants.applications.choices import ApplicationStatus
 from grants.choices import GrantType
-from grants.models import Application, Customer, PriorityDirection
+from grants.models import Application
 from ngos.choices import VerificationStatus
 from ngos.models import NGO
 from portal.models import Region
 
 from .registry import PUBLIC_STATUSES, public_grants
+from .registry import years as registry_years
 
 NOT_SUBMITTED = (ApplicationStatus.DRAFT,)
 ADMITTED = (ApplicationStatus.ADMITTED, ApplicationStatus.UNDER_EVALUATION, ApplicationStatus.WINNER,
@@ -33,8 +35,7 @@ def _rows(queryset, key: str) -> dict:
 
 
 def years() -> list[int]:
-    return list(public_grants().annotate(y=ExtractYear("awarded_on")).order_by("-y").values_list("y", flat=True)
-                .distinct())
+    return registry_years()
 
 
 def figures(year: int | None) -> dict:
@@ -52,23 +53,26 @@ def figures(year: int | None) -> dict:
     by_year = _rows(grants.annotate(y=ExtractYear("awarded_on")), "y")
     year_rows = [{"label": str(y), "count": n, "amount": total} for y, (n, total) in sorted(by_year.items())]
 
-    by_direction = (in_year.values("lot__direction").annotate(n=Count("pk"), total=Sum("amount"))
-                    .order_by("-total"))
-    directions = {d.pk: d for d in PriorityDirection.objects.filter(
-        pk__in=[row["lot__direction"] for row in by_direction if row["lot__direction"]])
-        .select_related("direction_list__customer", "direction_list__fiscal_year")}
+    # The names come with the sums (joined in the same query): no second query per figure.
+    lang = (get_language() or "kk")[:2]
+    title = {"ru": "title_ru", "en": "title_en"}.get(lang, "title_kk")
+    name = {"ru": "short_name_ru", "en": "short_name_en"}.get(lang, "short_name_kk")
+    by_direction = (in_year.values("lot__direction", "lot__direction__number", "lot__direction__title_kk",
+                                   f"lot__direction__{title}", "lot__direction__direction_list__fiscal_year__year")
+                    .annotate(n=Count("pk"), total=Sum("amount")).order_by("-total"))
     direction_rows = []
     for row in by_direction:
-        direction = directions.get(row["lot__direction"])
-        label = (f"{direction.direction_list.fiscal_year.year} · {direction.number}. {direction.title}"
-                 if direction else "—")
+        label = (f"{row['lot__direction__direction_list__fiscal_year__year']} · {row['lot__direction__number']}. "
+                 f"{row[f'lot__direction__{title}'] or row['lot__direction__title_kk']}"
+                 if row["lot__direction"] else "—")
         direction_rows.append({"label": label, "count": row["n"], "amount": _money(row["total"])})
 
-    by_customer = _rows(in_year, "call__customer")
-    customers = {c.pk: c for c in Customer.objects.filter(pk__in=list(by_customer))}
-    customer_rows = sorted(({"label": str(customers[pk].short_name or customers[pk].name), "count": n,
-                             "amount": total} for pk, (n, total) in by_customer.items() if pk in customers),
-                           key=lambda r: r["amount"], reverse=True)
+    by_customer = (in_year.values("call__customer", "call__customer__name_kk", "call__customer__short_name_kk",
+                                  f"call__customer__{name}")
+                   .annotate(n=Count("pk"), total=Sum("amount")).order_by("-total"))
+    customer_rows = [{"label": row[f"call__customer__{name}"] or row["call__customer__short_name_kk"]
+                      or row["call__customer__name_kk"], "count": row["n"], "amount": _money(row["total"])}
+                     for row in by_customer]
 
     by_type = _rows(in_year, "lot__grant_type")
     type_rows = [{"label": str(label), "count": by_type.get(value, (0, 0))[0],
@@ -77,10 +81,11 @@ def figures(year: int | None) -> dict:
     applications = Application.objects.exclude(status__in=NOT_SUBMITTED).filter(submitted_at__isnull=False)
     if year:
         applications = applications.filter(lot__call__fiscal_year__year=year)
-    funded = Exists(Grant.objects.filter(application=OuterRef("pk"), status__in=PUBLIC_STATUSES))
-    success = {row["lot__region"]: row for row in applications.annotate(funded=funded).values("lot__region").annotate(
-        submitted=Count("pk"), admitted=Count("pk", filter=Q(status__in=ADMITTED)),
-        won=Count("pk", filter=Q(funded=True))).order_by()}
+    success = {row["lot__region"]: row for row in applications.values("lot__region").annotate(
+        submitted=Count("pk"), admitted=Count("pk", filter=Q(status__in=ADMITTED))).order_by()}
+    # Funded: the public grants of the year's calls (one grant per application), counted from the grants.
+    funded_grants = grants.filter(call__fiscal_year__year=year) if year else grants
+    funded = dict(funded_grants.values_list("lot__region").annotate(n=Count("pk")).order_by())
 
     has_grant = Exists(Grant.objects.filter(ngo=OuterRef("pk"), status__in=PUBLIC_STATUSES,
                                             **({"awarded_on__year": year} if year else {})))
@@ -91,7 +96,7 @@ def figures(year: int | None) -> dict:
     for r in regions:
         s = success.get(r.pk, {})
         n = ngo_counts.get(r.pk, {})
-        submitted, won = s.get("submitted", 0), s.get("won", 0)
+        submitted, won = s.get("submitted", 0), funded.get(r.pk, 0)
         total, with_grant = n.get("total", 0), n.get("funded_count", 0)
         region_success.append({
             "slug": r.slug, "name": str(r.name), "label": str(r.name), "submitted": submitted,

@@ -179,3 +179,9 @@ def test_the_nightly_copy_is_sent_without_the_database(grants, settings, tmp_pat
 def test_the_stream_holds_one_grant_at_a_time(grants):
     chunks = list(files.json_chunks())
     assert len(chunks) == 2 + len(grants)  # the head, one chunk per grant, the tail
+    files.CHUNK, saved = 2, files.CHUNK  # keyset chunks: every grant once, in order, across chunk borders
+    try:
+        assert [g.pk for g in files.iterate()] == sorted((g.pk for g in grants), key=lambda pk: (next(
+            x.awarded_on for x in grants if x.pk == pk), pk))
+    finally:
+        files.CHUNK = saved

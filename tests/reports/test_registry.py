@@ -19,7 +19,7 @@ from tests.reports import factories as rf
 
 pytestmark = pytest.mark.django_db
 
-REGISTRY_QUERIES = 7  # filter choices (customers, directions, years, regions), count, page ids, the page's rows
+REGISTRY_QUERIES = 8  # choices (regions, customers, directions, first and last award, the years), count, ids, rows
 
 
 def url(name, lang="kk", **kwargs):

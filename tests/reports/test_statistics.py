@@ -15,8 +15,8 @@ from tests.reports import factories as rf
 
 pytestmark = pytest.mark.django_db
 
-STATISTICS_QUERIES = 11  # years, regions, then nine aggregates (region, year, direction and its names, customer
-# and its names, type, applications, NGOs)
+STATISTICS_QUERIES = 11  # first and last award, the years with grants, regions, then eight aggregates (region, year,
+# direction, customer, type, applications, grants funded, NGOs)
 
 
 def url(name, lang="kk", **kwargs):
