@@ -15,12 +15,14 @@ class MonitoringConfig(PortalApp, AppConfig):
     )
 
     def ready(self):
-        from agreements import signing
+        from agreements import grant_links, signing
 
         from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
 
         # A signed agreement's reporting schedule becomes the grantee's reports due.
         signing.listen("monitoring", _schedule_reports)
+        # The grant's page links its reports and visits, and flags a visit that did not confirm a reported result.
+        grant_links.register("monitoring", _grant_links)
 
 
 def _schedule_reports(*, grant, actor):
@@ -28,3 +30,9 @@ def _schedule_reports(*, grant, actor):
     from .services import reports_schedule
 
     return reports_schedule(grant=grant, actor=actor)
+
+
+def _grant_links(request, grant):
+    from .selectors import grant_links
+
+    return grant_links(request.user, grant)
