@@ -11,6 +11,7 @@ class AgreementsConfig(PortalApp, AppConfig):
         dashboard=("agreements.dashboard.panels",),
         permissions=("agreements.permissions.ROLE_PERMISSIONS",),
         demo=("agreements.demo.seed",),
+        reminders=("agreements.reminders.KINDS",),
     )
 
     def ready(self):
@@ -20,11 +21,13 @@ class AgreementsConfig(PortalApp, AppConfig):
         from ngos.grant_sources import GrantSource, ReceivedGrant, register
 
         from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
+        from .esign import register_actions as register_signed_actions
         from .models import Grant
         from .selectors import RECEIVED
 
         # The commission's winners get their grants; NGO profiles list the grants with a signed agreement.
         awards.listen("agreements", _award_winner)
+        register_signed_actions()
         register(GrantSource(
             name="agreements",
             exists=lambda: Exists(Grant.objects.filter(status__in=RECEIVED, ngo=OuterRef("pk"))),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from grants.workdays import local_date
 from ngos.choices import MemberRole
 from portal.demo import clock
+from portal.esign.services import signed
 
 from .banking import make_iban
 from .choices import GrantStatus, Party
@@ -102,23 +103,27 @@ def seed(stdout=None) -> None:
                                      "Состав команды проекта изменился, мы не сможем реализовать проект в срок.")
             # The reserve moved up later than the others: its signing deadline is the one still ahead.
             waiting = Grant.objects.filter(lot=lot_with_reserve.lot, status=GrantStatus.AWARDED).first()
-        signed = next((g for g in others if _head(g.ngo)), None)
+        signed_grant = next((g for g in others if _head(g.ngo)), None)
         if waiting is None:
-            waiting = next((g for g in others if g is not signed and _head(g.ngo)), None)
-        if signed:
-            head = _head(signed.ngo)
+            waiting = next((g for g in others if g is not signed_grant and _head(g.ngo)), None)
+        if signed_grant:
+            head = _head(signed_grant.ngo)
             with clock(at(4)):
-                agreement = _bank_details(signed, head, 0)
+                agreement = _bank_details(signed_grant, head, 0)
             with clock(at(5, 2)):
-                agreement_sign(agreement=agreement, actor=head, party=Party.NGO, sha256=agreement.pdf_sha256)
+                signed(actor=head, action="agreements.sign_ngo", obj=signed_grant, data={},
+                       perform=lambda method: agreement_sign(agreement=agreement, actor=head, party=Party.NGO,
+                                                             sha256=agreement.pdf_sha256).agreement)
             with clock(at(6, 4)):
-                agreement_sign(agreement=agreement, actor=signatory, party=Party.OPERATOR,
-                               sha256=agreement.pdf_sha256)
+                signed(actor=signatory, action="agreements.sign_operator", obj=signed_grant, data={},
+                       perform=lambda method: agreement_sign(
+                           agreement=agreement, actor=signatory, party=Party.OPERATOR, sha256=agreement.pdf_sha256,
+                       ).agreement)
             with clock(at(8, 1)):
-                first = signed.tranches.get(position=1)
+                first = signed_grant.tranches.get(position=1)
                 payment_record(tranche=first, actor=finance, paid_on=local_date(timezone.now()),
                                amount=first.amount, order_number="ПП-000417")
-            _approved_reallocation(signed, head, signatory, requested=at(10), decided=at(11, 3))
+            _approved_reallocation(signed_grant, head, signatory, requested=at(10), decided=at(11, 3))
         if waiting and _head(waiting.ngo):
             with clock(at(5, 6)):
                 _bank_details(waiting, _head(waiting.ngo), 1)

@@ -7,6 +7,7 @@ Celery tasks run eagerly and e-mail goes to the console. See .env.example for ev
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "agreements",
     "monitoring",
     "prizes",
+    "appeals",
     "reports",
 ]
 
@@ -139,6 +141,8 @@ CELERY_BEAT_SCHEDULE = {
     "expire-unsigned-grants": {"task": "agreements.tasks.expire_unsigned_grants", "schedule": 3600},
     # One dispatcher for every kind of reminder (portal.reminders); it works by window, so a missed run catches up.
     "dispatch-reminders": {"task": "portal.tasks.dispatch_reminders", "schedule": 15 * 60},
+    # The open-data files written to storage at night, so downloads do not read the database (reports.tasks).
+    "write-open-data": {"task": "reports.tasks.write_open_data", "schedule": crontab(hour=2, minute=30)},
 }
 # The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
 OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
@@ -271,6 +275,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# --- Qualified electronic signatures (portal/esign) ----------------------------------------------
+# Off: the one-button confirmation, recorded as such. On: NCALayer signs, the server verifies the CMS.
+ESIGN_REQUIRED = env.bool("ESIGN_REQUIRED", default=False)
+# PEM files (or directories of them) of the NCA root and intermediate certificates the operator trusts.
+ESIGN_TRUST_STORE = env.list("ESIGN_TRUST_STORE", default=[])
+# An OCSP responder asked about every signer's certificate; empty: revocation is not checked.
+ESIGN_OCSP_URL = env.str("ESIGN_OCSP_URL", default="")
+ESIGN_CHALLENGE_SECONDS = env.int("ESIGN_CHALLENGE_SECONDS", default=600)
+ESIGN_NCALAYER_URL = env.str("ESIGN_NCALAYER_URL", default="wss://127.0.0.1:13579")
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -278,7 +292,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        # NCALayer, the NCA's desktop signer, listens on the user's own machine (portal/esign).
+        "connect-src": ["'self'", ESIGN_NCALAYER_URL],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
@@ -299,10 +314,14 @@ LOGGING = {
 OPEN_DATA_PREFIX = env.str("OPEN_DATA_PREFIX", default="demeu")
 OPERATOR_NAME = _("Civil Initiatives Support Centre")
 OPERATOR_BIN = env.str("OPERATOR_BIN", default="990940003030")
+# The 360Giving prefix of the open data's grant ids (360G-<prefix>-<grant number>): registered with 360Giving.
+OPEN_DATA_PREFIX = env.str("OPEN_DATA_PREFIX", default="demeu")
 OPERATOR_EMAIL = env.str("OPERATOR_EMAIL", default="info@demeu.kz")
 OPERATOR_PHONE = env.str("OPERATOR_PHONE", default="+7 7172 00 00 00")
 # How long an applicant has to appeal a commission decision, in working days (told in result letters).
 EVALUATION_APPEAL_WORKING_DAYS = env.int("EVALUATION_APPEAL_WORKING_DAYS", default=10)
+# The appeal period against a screening or a commission decision, in working days from its publication (appeals).
+APPEAL_WORKING_DAYS = env.int("APPEAL_WORKING_DAYS", default=EVALUATION_APPEAL_WORKING_DAYS)
 # A winner signs the grant agreement within this many working days of the decision, or the reserve moves up.
 AGREEMENT_SIGNING_WORKING_DAYS = env.int("AGREEMENT_SIGNING_WORKING_DAYS", default=10)
 # A grantee may overspend a budget category by this share of its planned amount before an amendment is needed.

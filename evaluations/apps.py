@@ -11,6 +11,7 @@ class EvaluationsConfig(PortalApp, AppConfig):
         dashboard=("evaluations.dashboard.panels",),
         permissions=("evaluations.permissions.ROLE_PERMISSIONS",),
         demo=("evaluations.demo.seed",),
+        reminders=("evaluations.reminders.KINDS",),
         # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
         public_content=tuple(("evaluations." + model, "results") for model in (
             "panel", "draw", "meeting", "lotdecision", "applicationdecision", "resultletter",

@@ -35,6 +35,8 @@ register(
         "assignment_no_conflict_declared": gettext_lazy("No conflict of interest declared"),
         "assignment_conflict_declared": gettext_lazy("Conflict of interest declared"),
         "assignment_reserve_stepped_in": gettext_lazy("Reserve expert stepped in"),
+        "panel_deadline_set": gettext_lazy("Deadline for declarations and score sheets set"),
+        "assignment_reevaluation": gettext_lazy("Re-evaluation by a reserve expert asked on appeal"),
         "assignment_left_without_reserve": gettext_lazy("No reserve expert left"),
         "assignment_submitted": gettext_lazy("Score sheet submitted"),
         "application_translation_uploaded": gettext_lazy("Translation uploaded"),
@@ -94,6 +96,7 @@ register(
     messages={
         "no_reserve_left": gettext_lazy("No reserve is left to take this place."),
         "reserve_replaces": gettext_lazy("%(reserve)s replaces %(expert)s, recused."),
+        "reevaluation_by_reserve": gettext_lazy("%(reserve)s scores the application again."),
         "panel_officers": gettext_lazy("Chair: %(chair)s; secretary: %(secretary)s"),
         "panel_assigned": _assigned,
         "rubric_locked_by_first_sheet": gettext_lazy("The first score sheet was submitted."),

@@ -41,6 +41,7 @@ urlpatterns = [
     path("staff/evaluation/commissions/<int:pk>/", panels.panel_detail, name="panel_detail"),
     path("staff/evaluation/commissions/<int:pk>/draw/", panels.panel_draw_view, name="panel_draw"),
     path("staff/evaluation/commissions/<int:pk>/officers/", panels.panel_officers, name="panel_officers"),
+    path("staff/evaluation/commissions/<int:pk>/deadline/", panels.panel_deadline, name="panel_deadline"),
     path("staff/evaluation/commissions/<int:pk>/assign/", evaluation.assign, name="panel_assign"),
     path("staff/evaluation/commissions/<int:pk>/progress/", evaluation.progress, name="progress"),
     path("staff/evaluation/lots/<str:lot>/ranking/", evaluation.ranking, name="ranking"),

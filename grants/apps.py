@@ -12,7 +12,7 @@ class GrantsConfig(PortalApp, AppConfig):
         dashboard=("grants.dashboard.panels", "grants.applications.dashboard.panels"),
         permissions=("grants.permissions.ROLE_PERMISSIONS", "grants.applications.permissions.ROLE_PERMISSIONS"),
         # The applications too, once the calls stand; then the reminders they would have had.
-        demo=("grants.demo.seed", "grants.demo_reminders.seed"),
+        demo=("grants.demo.seed",),
         home=("grants.selectors.home",),
         home_order=10,  # open calls first: what most visitors come for
         # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
@@ -29,3 +29,6 @@ class GrantsConfig(PortalApp, AppConfig):
 
     def ready(self):
         from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
+        from .applications.esign import register_actions
+
+        register_actions()

@@ -23,3 +23,6 @@ class NgosConfig(PortalApp, AppConfig):
 
     def ready(self):
         from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
+        from .esign import register_actions
+
+        register_actions()

@@ -3,19 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-WEIGHTS_FIRST = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
-WEIGHTS_SECOND = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+from portal.identity import WEIGHTS_FIRST, check_digit
 
-
-def check_digit(first11: str) -> int | None:
-    """The 12th digit for these 11, or None when no digit can make a valid BIN."""
-    digits = [int(c) for c in first11]
-    value = sum(d * w for d, w in zip(digits, WEIGHTS_FIRST, strict=True)) % 11
-    if value == 10:
-        value = sum(d * w for d, w in zip(digits, WEIGHTS_SECOND, strict=True)) % 11
-        if value == 10:
-            return None
-    return value
+# The check digit is the IIN's too: one algorithm, kept in portal.identity.
+__all__ = ["WEIGHTS_FIRST", "check_digit", "validate_bin"]
 
 
 def validate_bin(value: str) -> None:

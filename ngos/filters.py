@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal import public_cache as cache
@@ -19,9 +19,9 @@ class FilterForm(PortalForm):
     pass
 
 
-def named_choices(queryset) -> list[tuple[str, str]]:
-    """(slug, name in the page's language) for a model with Translated `name`."""
-    return [(item.slug, str(item.name)) for item in queryset.only("slug", "name_kk", "name_ru", "name_en")]
+def named_choices(queryset) -> list[tuple[str, str, int]]:
+    """(slug, name in the page's language, id) for a model with Translated `name`."""
+    return [(item.slug, str(item.name), item.pk) for item in queryset.only("slug", "name_kk", "name_ru", "name_en")]
 
 
 class PublicNGOFilter(django_filters.FilterSet):
@@ -34,9 +34,11 @@ class PublicNGOFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Name or BIN"), method="filter_q")
     # Plain choices (slug → name), read once per request: no query to validate, none to render.
-    region = django_filters.ChoiceFilter(label=_("Region"), field_name="region__slug", empty_label=_("All regions"))
+    # Filtered by the ids behind the slugs (read with the choices): no join to the regions or spheres, so
+    # the server can walk an index of the NGOs (migration 0008) instead of joining every row first.
+    region = django_filters.ChoiceFilter(label=_("Region"), method="filter_region", empty_label=_("All regions"))
     sphere = django_filters.ChoiceFilter(
-        label=_("Sphere of activity"), field_name="spheres__slug", empty_label=_("All spheres")
+        label=_("Sphere of activity"), method="filter_sphere", empty_label=_("All spheres")
     )
     legal_form = django_filters.ChoiceFilter(
         label=_("Legal form"), choices=LegalForm.choices, empty_label=_("All legal forms")
@@ -58,12 +60,13 @@ class PublicNGOFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, year: int, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.year = year
-        choices = cache.fragment("ngo-filter-choices", kinds=("ngos",), compute=lambda: {
+        choices = cache.fragment("ngo-filter-choices-ids", kinds=("ngos",), compute=lambda: {
             "region": named_choices(Region.objects.order_by("position")),
             "sphere": named_choices(Sphere.objects.order_by("position", "slug")),
         })
-        self.filters["region"].extra["choices"] = choices["region"]
-        self.filters["sphere"].extra["choices"] = choices["sphere"]
+        self.ids = {kind: {slug: pk for slug, _name, pk in rows} for kind, rows in choices.items()}
+        self.filters["region"].extra["choices"] = [(slug, name) for slug, name, _pk in choices["region"]]
+        self.filters["sphere"].extra["choices"] = [(slug, name) for slug, name, _pk in choices["sphere"]]
         self.filters["listed"].label = _("Listed in the NGO database for %(year)s") % {"year": year}
         self.filters["listed"].field_name = "listed"
 
@@ -79,6 +82,15 @@ class PublicNGOFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         digits = normalize_bin(value)
         return search_ngos(queryset, digits if digits.isascii() and digits.isdigit() else value)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(region_id=self.ids["region"][value]) if value else queryset
+
+    def filter_sphere(self, queryset, name, value):
+        if not value:
+            return queryset
+        chosen = NGO.spheres.through.objects.filter(ngo=OuterRef("pk"), sphere_id=self.ids["sphere"][value])
+        return queryset.filter(Exists(chosen))
 
     def filter_true(self, queryset, name, value):
         return queryset.filter(**{name: True}) if value else queryset

@@ -1,7 +1,10 @@
 """Every NGO queryset a page shows, and the facts other apps ask about an NGO."""
 
+import re
+
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -9,7 +12,7 @@ from django.utils.translation import gettext
 from portal import public_cache as cache
 from portal.formatting import number
 
-from . import grant_sources
+from . import award_sources, grant_sources
 from .choices import ReportStatus, RequestStatus, VerificationStatus
 from .grant_sources import has_received_grants
 from .models import (
@@ -55,6 +58,12 @@ def grants_received(ngo) -> list[grant_sources.ReceivedGrant]:
     """The state grants this NGO has received, newest first: empty until the grants app registers
     its agreements as a source (see grant_sources.py)."""
     return grant_sources.grants_received(ngo)
+
+
+def awards_received(ngo) -> list[award_sources.ReceivedAward]:
+    """The state awards this NGO has received, newest first: empty until the prizes app registers (see
+    award_sources.py)."""
+    return award_sources.awards_received(ngo)
 
 
 def memberships_of(user):
@@ -122,16 +131,26 @@ def public_rows(ids: list[int], *, year: int | None = None) -> list[NGO]:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def search_ngos(queryset, text: str):
-    """By name or short name in any language a page shows (any part), or by the beginning of the BIN."""
+    """By the beginnings of the words of a name or short name in any language a page shows (every word of
+    the search must begin one), or by the beginning of the BIN."""
     text = " ".join((text or "").split())
     if not text:
         return queryset
     if text.isascii() and text.isdigit():
         return queryset.filter(bin__startswith=text)
     if connection.vendor == "postgresql":
-        # search_text holds every name in capitals, behind a trigram index (migration 0005).
-        return queryset.filter(search_text__contains=text.upper())
+        # Every word of the search begins a word of a name: the stored vector behind its GIN index
+        # (migration 0008), split into words as the vector is (hyphens, dots, slashes, @, _ split).
+        words = _WORD.findall(text.lower())
+        if not words:
+            return queryset.none()
+        query = " & ".join(f"'{word}':*" for word in words)
+        return queryset.filter(RawSQL("ngos_ngo.search_vector @@ to_tsquery('simple', %s)", [query],
+                                      output_field=BooleanField()))
     # SQLite (the embedded demo) folds only ASCII case; try the usual spellings of Cyrillic text there.
     variants = {text, text.lower(), text.capitalize(), text.upper()}
     condition = Q()

@@ -78,6 +78,8 @@ register(
     actions={
         "outbox_message_resent": pgettext_lazy("audit action", "Outgoing message sent again"),
         "reminder_schedule_changed": pgettext_lazy("audit action", "Reminder schedule changed"),
+        "esign_signed": pgettext_lazy("audit action", "Signed (or confirmed with the button)"),
+        "esign_reverified": pgettext_lazy("audit action", "Signature verified again"),
     },
     messages={"reason": _reason},
 )

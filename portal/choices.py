@@ -28,3 +28,10 @@ class PublicRole(models.TextChoices):
 
 
 PRIVILEGED_GROUPS = {r.value for r in StaffRole} | {PublicRole.EXPERT, PublicRole.COUNCIL}
+
+
+class SignatureMethod(models.TextChoices):
+    """How a person put their name to an action: the one-button confirmation, or a qualified e-signature."""
+
+    CONFIRMATION = "confirmation", _("Confirmed with the button in the portal")
+    NCALAYER = "ncalayer", _("Electronic digital signature (NCALayer)")

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .formatting import deadline
+from .formatting import deadline, short_date
 
 
 def panels(request):
@@ -28,6 +28,19 @@ def panels(request):
                 "template": "portal/panels/links.html",
                 "text": _("Deadlines the portal reminded you of by e-mail."),
                 "items": [{"url": r.link, "label": r.about, "note": deadline(r.deadline)} for r in reminders],
+            }
+        )
+    notifications = selectors.my_notifications(user, limit=5)
+    if notifications:
+        address = reverse("portal:notifications")
+        items.append(
+            {
+                "title": _("Your notifications"),
+                "template": "portal/panels/links.html",
+                "text": _("What the portal wrote to you by e-mail."),
+                "items": [{"url": f"{address}#message-{m.pk}", "label": m.subject, "note": short_date(m.created_at)}
+                          for m in notifications],
+                "links": [(address, _("All your notifications"))],
             }
         )
     if user.has_perm("portal.change_reminder_schedule"):

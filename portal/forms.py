@@ -287,7 +287,7 @@ def text_area(rows: int = 4, **attrs) -> forms.Textarea:
 class AccountSettingsForm(PortalModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "phone", "language"]
+        fields = ["full_name", "phone", "iin", "language"]
 
 
 class CorrectedAddressForm(PortalFormMixin, ChangeEmailForm):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .choices import Language
+from .identity import validate_iin
 from .translation import Translated
 
 
@@ -41,6 +42,12 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    # Who a qualified electronic signature names (SERIALNUMBER=IIN… in the certificate): checked against it.
+    iin = models.CharField(
+        _("IIN"), max_length=12, blank=True, validators=[validate_iin],
+        help_text=_("Your individual identification number: the portal checks it against your electronic "
+                    "signature key."),
+    )
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.KK,
         help_text=_("Used for the portal and for e-mails sent to you."),
@@ -258,3 +265,7 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.due_on} {self.offset:+d} → {self.recipient_id}"
+
+
+# The qualified electronic signatures' records live in portal.esign; Django finds models in this module.
+from .esign.models import SignatureChallenge, SignatureRecord  # noqa: E402, F401

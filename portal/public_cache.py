@@ -24,6 +24,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
@@ -148,18 +149,36 @@ def fragment(name: str, *, kinds, compute, parts=(), timeout: int = FRAGMENT_TIM
 
 class CachedCountPaginator(Paginator):
     """A paginator whose count is of a plain queryset (no annotations, no ordering), kept for the
-    versions of `kinds`: paging through a list counts once, not once per page."""
+    versions of `kinds`: paging through a list counts once, not once per page.
 
-    def __init__(self, object_list, per_page, *, count_queryset=None, kinds=(), **kwargs):
+    `limit`: count no further than this (a search for a word found in 40,000 names would read them all
+    to say so); `capped` then tells the page to say "more than" and the pages stop there."""
+
+    def __init__(self, object_list, per_page, *, count_queryset=None, kinds=(), limit: int | None = None,
+                 **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_queryset = count_queryset if count_queryset is not None else object_list
         self.kinds = kinds
+        self.limit = limit
+
+    @cached_property
+    def counted(self) -> int:
+        queryset = self.count_queryset.order_by()
+        if self.limit is not None:
+            queryset = queryset[: self.limit + 1]
+        try:
+            sql, params = queryset.values("pk").query.sql_with_params()
+        except EmptyResultSet:  # .none(), or a search with no word: nothing to count
+            return 0
+        return fragment("count", kinds=self.kinds, compute=queryset.count, parts=(sql, params))
 
     @cached_property
     def count(self):
-        queryset = self.count_queryset.order_by()
-        sql, params = queryset.values("pk").query.sql_with_params()
-        return fragment("count", kinds=self.kinds, compute=queryset.count, parts=(sql, params))
+        return min(self.counted, self.limit) if self.limit is not None else self.counted
+
+    @property
+    def capped(self) -> bool:
+        return self.limit is not None and self.counted > self.limit
 
 
 def _cacheable_request(request) -> bool:

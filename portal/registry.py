@@ -15,7 +15,7 @@ from django.core import checks
 from django.utils.module_loading import import_string
 
 # The floors, bottom first; each app may import only the apps listed for it (all below it).
-# prizes stands on expert evaluation beside agreements; reports, the public top floor, reads them all.
+# prizes and appeals stand on expert evaluation beside agreements; reports, the public top floor, reads them all.
 LAYERS: dict[str, tuple[str, ...]] = {
     "portal": (),
     "ngos": ("portal",),
@@ -24,7 +24,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "agreements": ("portal", "ngos", "grants", "evaluations"),
     "monitoring": ("portal", "ngos", "grants", "evaluations", "agreements"),
     "prizes": ("portal", "ngos", "grants", "evaluations"),
-    "reports": ("portal", "ngos", "grants", "evaluations", "agreements", "monitoring", "prizes"),
+    "appeals": ("portal", "ngos", "grants", "evaluations"),
+    "reports": ("portal", "ngos", "grants", "evaluations", "agreements", "monitoring", "prizes", "appeals"),
 }
 
 

@@ -51,6 +51,9 @@ rules.add_perm("portal.view_audit_log", is_operator_admin | is_auditor)
 rules.add_perm("portal.view_staff_area", is_operator_staff)
 # The outbox holds what users were sent: the operator administrator reads it and sends again what failed.
 rules.add_perm("portal.view_outbox", is_operator_admin)
+# Stored electronic signatures (portal/esign): staff and the auditor read them, staff verify them again.
+rules.add_perm("portal.view_signatures", is_operator_staff)
+rules.add_perm("portal.reverify_signature", is_operator_staff & ~is_auditor)
 rules.add_perm("portal.resend_outbox_message", is_operator_admin)
 # When reminders go out, and the ledger of those sent.
 rules.add_perm("portal.change_reminder_schedule", is_operator_admin)

@@ -83,6 +83,18 @@ def my_reminders(user, *, limit: int = 5) -> list:
     return list(SentReminder.objects.filter(recipient=user).order_by("-sent_at", "-id")[:limit])
 
 
+def my_notifications(user, *, limit: int = 50) -> list:
+    """The e-mails the portal wrote to a user (reminders, decisions, letters), newest first; never those that carry
+    a sign-in link or a code."""
+    from .models import OutboxMessage
+
+    if not user.email:
+        return []
+    return list(OutboxMessage.objects.filter(
+        kind=OutboxMessage.Kind.EMAIL, recipient__iexact=user.email, sensitive=False,
+    ).order_by("-created_at", "-id")[:limit])
+
+
 def sent_reminders(*, limit: int = 50) -> list:
     """The ledger for the operator administrator: the last reminders written to the outbox."""
     from .models import SentReminder

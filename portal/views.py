@@ -41,6 +41,12 @@ def dashboard(request):
 
 
 @login_required
+def notifications(request):
+    """The e-mails the portal wrote to the user, to read again on the portal."""
+    return render(request, "portal/notifications.html", {"notifications": selectors.my_notifications(request.user)})
+
+
+@login_required
 def account_settings(request):
     form = AccountSettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():

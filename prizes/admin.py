@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from portal.admin import WorkflowAdmin, WorkflowInline
 
-from .models import Candidacy, Nomination, Proposal, Round
+from .models import Award, Candidacy, CouncilMeeting, Nomination, Proposal, Round, WorkingGroup
 
 
 class NominationInline(WorkflowInline):
@@ -30,3 +30,18 @@ class CandidacyAdmin(WorkflowAdmin):
 class ProposalAdmin(WorkflowAdmin):
     list_display = ["ngo", "nomination", "created_at"]
     list_filter = ["round"]
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(WorkflowAdmin):
+    list_display = ["__str__", "formation", "formed_at"]
+
+
+@admin.register(CouncilMeeting)
+class CouncilMeetingAdmin(WorkflowAdmin):
+    list_display = ["__str__", "status", "held_at"]
+
+
+@admin.register(Award)
+class AwardAdmin(WorkflowAdmin):
+    list_display = ["candidacy", "amount"]

@@ -11,11 +11,19 @@ class PrizesConfig(PortalApp, AppConfig):
         dashboard=("prizes.dashboard.panels",),
         permissions=("prizes.permissions.ROLE_PERMISSIONS",),
         demo=("prizes.demo.seed",),
+        reminders=("prizes.reminders.KINDS",),
         # What the public pages show of this app (portal/public_cache.py): an audited change rebuilds them.
         public_content=tuple(
-            ("prizes." + model, "prizes") for model in ("round", "nomination", "proposal", "candidacy")
+            ("prizes." + model, "prizes") for model in (
+                "round", "nomination", "proposal", "candidacy", "councilmeeting", "nominationdecision", "award",
+            )
         ),
     )
 
     def ready(self):
+        from ngos.award_sources import register
+
         from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
+        from .selectors import received_awards
+
+        register("prizes", received_awards)  # NGO profiles list the awards (ngos does not import prizes)

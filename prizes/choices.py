@@ -59,3 +59,27 @@ class CandidacyStatus(models.TextChoices):
 class CandidacyLanguage(models.TextChoices):
     KK = "kk", "Қазақша"
     RU = "ru", "Русский"
+
+
+class GroupFormation(models.TextChoices):
+    DRAWN = "drawn", pgettext_lazy("working group", "Drawn at random from the register")
+    APPOINTED = "appointed", pgettext_lazy("working group", "Appointed by the operator")
+
+
+class GroupSeat(models.TextChoices):
+    MEMBER = "member", pgettext_lazy("working group", "Member")
+    RESERVE = "reserve", pgettext_lazy("working group", "Reserve")
+
+
+class CouncilMeetingStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("council meeting", "In progress")
+    CLOSED = "closed", pgettext_lazy("council meeting", "Closed, decision recorded")
+
+
+# The criteria a round's candidacies are scored on unless staff set others before the review: (kk, ru, max).
+DEFAULT_CRITERIA = [
+    ("Қызметтің қоғам үшін маңыздылығы", "Значимость деятельности для общества", 10),
+    ("Қол жеткізілген нәтижелер және олардың ауқымы", "Достигнутые результаты и их масштаб", 10),
+    ("Қоғамның мойындауы мен қолдауы", "Общественное признание и поддержка", 10),
+    ("Тұрақтылық және жаңашылдық", "Устойчивость и новизна", 10),
+]

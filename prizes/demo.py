@@ -27,6 +27,9 @@ DESCRIPTION_RU = (
 
 
 def seed(stdout=None) -> None:
+    from .demo_review import seed as seed_review
+
+    seed_review(stdout)  # the rounds of the two years before, whose dates come first
     now = timezone.now()
     fiscal_year = FiscalYear.objects.filter(year=now.year).first()
     if fiscal_year is None or Round.objects.filter(fiscal_year=fiscal_year).exists():

@@ -3,10 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from evaluations.choices import Attendance, ExpertStatus
+from evaluations.forms.scoring import DeclarationForm
+from evaluations.models import Expert
 from grants.forms import DEFAULT_DEADLINE_TIME, DEFAULT_OPENING_TIME, window_initial, window_moments
 from grants.models import FiscalYear
 from ngos.models import NGO
-from portal.forms import MoneyField, PortalForm, PortalModelForm, text_area
+from portal.forms import IntegerField, MoneyField, PortalForm, PortalModelForm, text_area
 
 from .models import Candidacy, Nomination, Round
 
@@ -118,3 +121,86 @@ class ProposalForm(PortalForm):
             raise forms.ValidationError(_("No NGO with this BIN is in the NGO database."))
         self.ngo = ngo
         return bin_number
+
+
+# --- The working group and the expert's sheet ----------------------------------------------------------
+
+
+class GroupDrawForm(PortalForm):
+    size = IntegerField(label=_("Members"), min_value=1, max_value=15, initial=3)
+    reserves = IntegerField(label=_("Reserves"), min_value=0, max_value=15, initial=2)
+    observers = forms.CharField(label=_("Observers of the draw"), widget=text_area(3),
+                                help_text=_("One name per line."))
+    seed = forms.CharField(label=_("Seed"), required=False, max_length=64,
+                           help_text=_("Leave empty for the portal to generate one, or type the one the observers "
+                                       "chose."))
+
+
+class GroupAppointForm(PortalForm):
+    members = forms.ModelMultipleChoiceField(label=_("Members"), queryset=Expert.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple)
+    reserves = forms.ModelMultipleChoiceField(label=_("Reserves"), required=False,
+                                              queryset=Expert.objects.none(), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        experts = Expert.objects.filter(status=ExpertStatus.ACTIVE).select_related("user").order_by(
+            "user__full_name", "pk")
+        for name in ("members", "reserves"):
+            self.fields[name].queryset = experts
+        self.fit_fields()
+
+
+class CandidacyDeclarationForm(DeclarationForm):
+    """The grant commissions' declaration, in the words of a candidacy."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["has_conflict"].choices = [
+            ("no", _("I have no conflict of interest with this candidacy")),
+            ("yes", _("I have a conflict of interest with this candidacy")),
+        ]
+
+
+# --- The council ---------------------------------------------------------------------------------------------
+
+
+class MeetingOpenForm(PortalForm):
+    held_at = forms.DateTimeField(label=_("Date and time (Astana time)"),
+                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+    place = forms.CharField(label=_("Place"), max_length=300,
+                            help_text=_("Address, or the link for remote participation."))
+
+
+class AttendanceForm(PortalForm):
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            self.fields[f"member_{row.member_id}"] = forms.ChoiceField(
+                label=row.member.get_full_name() or row.member.email, choices=Attendance.choices,
+                initial=row.attendance)
+        self.fit_fields()
+
+    def attendance(self) -> dict:
+        return {row.member_id: self.cleaned_data[f"member_{row.member_id}"] for row in self.rows}
+
+
+class NominationDecisionForm(PortalForm):
+    winners = forms.ModelMultipleChoiceField(label=_("Winners"), required=False, queryset=Candidacy.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple,
+                                             help_text=_("Several winners share the nomination's amount equally."))
+    rationale = forms.CharField(label=_("Rationale of the council"), required=False, widget=text_area(3),
+                                help_text=_("Required where the decision departs from the experts' ranking."))
+
+    def __init__(self, *args, ranking, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["winners"].queryset = Candidacy.objects.filter(pk__in=[r.candidacy.pk for r in ranking.rows])
+        self.fields["winners"].choices = [(r.candidacy.pk, f"{r.candidacy.number} {r.candidacy.ngo.name}")
+                                          for r in ranking.rows]
+        if ranking.decision is not None:
+            self.initial = {"winners": [a.candidacy_id for a in ranking.decision.awards.all()],
+                            "rationale": ranking.decision.rationale}
+        else:
+            self.initial = {"winners": [c.pk for c in ranking.recommended]}
+        self.fit_fields()

@@ -5,7 +5,10 @@ the audit), so no group may add, change or delete them as models; every staff ro
 
 from portal.choices import StaffRole
 
-MODELS = ["round", "nomination", "candidacy", "proposal"]
+MODELS = [
+    "round", "nomination", "candidacy", "proposal", "criterion", "workinggroup", "groupmember", "review",
+    "reviewscore", "councilmeeting", "councilattendance", "nominationdecision", "award",
+]
 VIEW = [f"prizes.view_{model}" for model in MODELS]
 
 ROLE_PERMISSIONS = {role: VIEW for role in (

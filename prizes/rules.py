@@ -8,7 +8,7 @@ import rules
 from django.utils import timezone
 
 from ngos.rules import belongs_to_any_ngo, is_ngo_head, is_ngo_member
-from portal.rules import is_call_manager, is_operator_staff
+from portal.rules import is_call_manager, is_council_member, is_expert, is_operator_staff
 
 
 @rules.predicate
@@ -44,3 +44,18 @@ rules.add_perm("prizes.view_ngo_awards", belongs_to_any_ngo)
 rules.add_perm("prizes.apply_for", is_ngo_head)  # object: the NGO
 rules.add_perm("prizes.view_candidacy", member_of_candidate | is_operator_staff)
 rules.add_perm("prizes.withdraw_candidacy", head_of_candidate)
+
+
+# The working group: call managers form it; each expert reads and scores only the reviews given to them.
+@rules.predicate
+def reviews_it(user, review):
+    return review is not None and user.is_authenticated and review.expert.user_id == user.pk
+
+
+rules.add_perm("prizes.view_expert_reviews", is_expert)
+rules.add_perm("prizes.review", reviews_it)
+
+# The Coordination Council meets and decides; the council or the call managers publish the decision.
+rules.add_perm("prizes.view_council", is_council_member | is_operator_staff)
+rules.add_perm("prizes.hold_council", is_council_member)
+rules.add_perm("prizes.publish_decision", is_council_member | manages_prizes)

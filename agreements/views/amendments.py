@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from portal.actions import add_errors
+from portal.esign.services import signed
 from portal.pdf import pdf_response
 
 from ..choices import AmendmentStatus
@@ -24,7 +25,10 @@ def amendment_new(request, number: str):
     form = AmendmentForm(request.POST or None, grant=item)
     if request.method == "POST" and form.is_valid():
         try:
-            amendment = amendment_request(grant=item, actor=request.user, **form.service_arguments())
+            amendment = signed(
+                actor=request.user, action="agreements.amendment_request", obj=item, data=request.POST,
+                perform=lambda method: amendment_request(grant=item, actor=request.user, **form.service_arguments()),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -45,7 +49,9 @@ def amendment(request, number: str, amendment: int):
         require(request, "agreements.decide_amendment", item)
         if form.is_valid():
             try:
-                amendment_decide(amendment=current, actor=request.user, **form.cleaned_data)
+                signed(actor=request.user, action="agreements.amendment_decide", obj=current, data=request.POST,
+                       perform=lambda method: amendment_decide(amendment=current, actor=request.user,
+                                                               **form.cleaned_data))
             except ValidationError as error:
                 add_errors(form, error)
             else:

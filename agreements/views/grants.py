@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.actions import add_errors
+from portal.esign.selectors import records_for
+from portal.esign.services import signed
 from portal.pdf import pdf_response
 
 from .. import grant_links
-from ..choices import AgreementStatus, GrantStatus, Party, TrancheStatus
+from ..choices import AgreementStatus, GrantStatus, Party, SignatureMethod, TrancheStatus
 from ..forms import BankDetailsForm, PaymentForm, ReasonForm, SignForm
 from ..selectors import grant_history, grants_of_user, labelled_budget, tranche_paid, valid_signatures
 from ..services import (
@@ -31,6 +33,9 @@ def my_grants(request):
     require(request, "agreements.view_own_grants")
     grants = list(grants_of_user(request.user))
     return render(request, "agreements/my_grants.html", {"grants": grants})
+
+
+SIGN_ACTIONS = {Party.NGO: "agreements.sign_ngo", Party.OPERATOR: "agreements.sign_operator"}
 
 
 def _signing_party(user, grant) -> str | None:
@@ -55,6 +60,8 @@ def grant(request, number: str):
         "all_signatures": list(agreement.signatures.all()),
         "history": grant_history(item) if user.has_perm("agreements.view_grants") else [],
         "sign_form": SignForm(initial={"sha256": agreement.pdf_sha256}) if can_sign else None,
+        "sign_action": SIGN_ACTIONS.get(party, ""),
+        "esign_records": records_for(agreement, actions=tuple(SIGN_ACTIONS.values())),
         "is_head": user.has_perm("agreements.sign_for_ngo", item),
         "can_edit_bank": user.has_perm("agreements.sign_for_ngo", item) and item.status == GrantStatus.AWARDED
         and agreement.status != AgreementStatus.SIGNED,
@@ -105,7 +112,12 @@ def sign(request, number: str):
         messages.error(request, _("Tick the confirmation to sign."))
         return redirect("agreements:grant", number=item.number)
     try:
-        agreement_sign(agreement=item.agreement, actor=request.user, party=party, sha256=form.cleaned_data["sha256"])
+        # The party's electronic signature (or confirmation) around the agreements' own signing service.
+        signed(actor=request.user, action=SIGN_ACTIONS[party], obj=item, data=request.POST,
+               perform=lambda method: agreement_sign(
+                   agreement=item.agreement, actor=request.user, party=party, sha256=form.cleaned_data["sha256"],
+                   method=SignatureMethod.NCALAYER if method == "ncalayer" else SignatureMethod.PORTAL,
+               ).agreement)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -64,3 +64,10 @@ class OfficersForm(PortalForm):
         if data.get("chair") and data.get("secretary") and data["chair"] == data["secretary"]:
             self.add_error("secretary", _("The chair and the secretary are two different people."))
         return data
+
+
+class DeadlineForm(PortalForm):
+    day = forms.DateField(
+        label=_("Last day for declarations and score sheets"),
+        help_text=_("Until 18:30 (Astana time) that day. The experts are reminded before and after it."),
+    )

@@ -35,6 +35,8 @@ class Panel(models.Model):
         help_text=_("Draw only experts who work in this language."),
     )
     status = models.CharField(_("status"), max_length=16, choices=PanelStatus.choices, default=PanelStatus.DRAFT)
+    # The experts declare conflicts and submit their score sheets by then; the reminders count from it.
+    deadline = models.DateTimeField(_("deadline for declarations and score sheets"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -5,16 +5,21 @@ from ..draw import run_draw
 from ..models import Draw, Expert, Panel, PanelMember
 
 
-def draw_pool(panel: Panel) -> list[int]:
-    """The experts the draw chooses from, by register number: active, of the sphere and language asked for."""
+def expert_pool(*, sphere_id=None, language: str = "") -> list[int]:
+    """The experts a draw chooses from, by register number: active, of the sphere and language asked for.
+    Commissions draw from it, and so do other working groups (the state awards')."""
     experts = Expert.objects.filter(status=ExpertStatus.ACTIVE)
-    if panel.sphere_id:
-        experts = experts.filter(spheres=panel.sphere_id)
-    if panel.language == "kk":
+    if sphere_id:
+        experts = experts.filter(spheres=sphere_id)
+    if language == "kk":
         experts = experts.filter(speaks_kk=True)
-    elif panel.language == "ru":
+    elif language == "ru":
         experts = experts.filter(speaks_ru=True)
     return list(experts.order_by("pk").values_list("pk", flat=True).distinct())
+
+
+def draw_pool(panel: Panel) -> list[int]:
+    return expert_pool(sphere_id=panel.sphere_id, language=panel.language)
 
 
 def draw_filters(panel: Panel) -> dict:

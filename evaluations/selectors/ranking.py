@@ -114,6 +114,11 @@ class LotRanking:
     has_ties: bool
 
 
+def dispersion_limit(percent: int) -> Decimal:
+    """The spread of the experts' totals (max − min, out of 100) above which a sheet set is flagged."""
+    return MAX_TOTAL * percent / 100
+
+
 def ranked_applications(lot, rubric):
     """Query 1: the lot's applications annotated in the database."""
     submitted = Q(assignments__status=AssignmentStatus.SUBMITTED)
@@ -165,7 +170,7 @@ def lot_ranking(lot, rubric) -> LotRanking:
 
     thresholds = {c.pk: c.min_score for c in rubric.criteria.all() if c.min_score is not None} if rubric else {}
     threshold = rubric.overall_threshold if rubric else Decimal("0")
-    dispersion = (MAX_TOTAL * (rubric.dispersion_percent if rubric else 30) / 100) if rubric else MAX_TOTAL
+    dispersion = dispersion_limit(rubric.dispersion_percent) if rubric else MAX_TOTAL
     rows = []
     for app in applications:
         mean = _dec(app.mean_total)

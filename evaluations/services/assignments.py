@@ -44,7 +44,8 @@ def admitted_applications(panel: Panel):
     return applications.select_related("ngo", "lot").order_by("sequence", "id")
 
 
-def _memberships(user_ids, ngo_ids) -> set[tuple[int, int]]:
+def ngo_ties(user_ids, ngo_ids) -> set[tuple[int, int]]:
+    """(user, NGO) pairs where the user is a member of the NGO: such an expert never reviews its work."""
     return set(
         Membership.objects.filter(user_id__in=user_ids, ngo_id__in=ngo_ids).values_list("user_id", "ngo_id")
     )
@@ -66,7 +67,7 @@ def panel_assign(*, panel: Panel, actor) -> int:
     members = [s for s in seats if s.role != MemberRole.RESERVE]
     reserves = [s for s in seats if s.role == MemberRole.RESERVE]
     per_application = panel.experts_per_application or len(members)
-    related = _memberships([s.expert.user_id for s in seats], {a.ngo_id for a in applications})
+    related = ngo_ties([s.expert.user_id for s in seats], {a.ngo_id for a in applications})
     load = defaultdict(int)
     rows = []
     for application in applications:
@@ -106,13 +107,24 @@ def _lock(assignment: Assignment) -> Assignment:
 def next_reserve(assignment: Assignment):
     """The first reserve, in draw order, not yet on this application and not a member of the applying NGO."""
     taken = set(Assignment.objects.filter(application=assignment.application).values_list("expert_id", flat=True))
-    reserves = [
-        seat for seat in assignment.panel.members.filter(role=MemberRole.RESERVE)
-        .select_related("expert").order_by("draw_position")
-        if seat.expert_id not in taken
-    ]
-    related = _memberships([s.expert.user_id for s in reserves], [assignment.application.ngo_id])
-    return next((s for s in reserves if (s.expert.user_id, assignment.application.ngo_id) not in related), None)
+    reserves = assignment.panel.members.filter(role=MemberRole.RESERVE).select_related("expert").order_by(
+        "draw_position")
+    return first_free_reserve(reserves, taken=taken, ngo_id=assignment.application.ngo_id)
+
+
+def first_free_reserve(reserves, *, taken: set[int], ngo_id: int):
+    """The first of `reserves` (seats with .expert, in draw order) not among the `taken` experts and with no
+    tie to the NGO; None when none is left."""
+    free = [seat for seat in reserves if seat.expert_id not in taken]
+    related = ngo_ties([s.expert.user_id for s in free], [ngo_id])
+    return next((s for s in free if (s.expert.user_id, ngo_id) not in related), None)
+
+
+def declaration_errors(*, has_conflict: bool, nature: str) -> dict:
+    """What a conflict declaration lacks: a declared conflict states its nature."""
+    if has_conflict and not (nature or "").strip():
+        return {"nature": _("Describe the nature of the conflict of interest.")}
+    return {}
 
 
 @transaction.atomic
@@ -120,8 +132,9 @@ def assignment_declare(*, assignment: Assignment, actor, has_conflict: bool, nat
     """No conflict opens the application for scoring; a conflict recuses the expert and a reserve steps in."""
     assignment = _lock(assignment)
     nature = (nature or "").strip()
-    if has_conflict and not nature:
-        raise ValidationError({"nature": _("Describe the nature of the conflict of interest.")})
+    errors = declaration_errors(has_conflict=has_conflict, nature=nature)
+    if errors:
+        raise ValidationError(errors)
     target = A.RECUSED if has_conflict else A.SCORING
     ensure_allowed(assignment, target)
     ConflictDeclaration.objects.create(
@@ -169,3 +182,22 @@ def translation_upload(*, application, language: str, upload, actor):
     record(actor=actor, obj=application, action="application_translation_uploaded",
            message=("translation_language", {"language": language}))
     return translation_row
+
+
+@transaction.atomic
+def reevaluation_assign(*, application, actor, reason: str = "") -> Assignment | None:
+    """A new expert from the commission's reserves scores the application again (an upheld appeal asks it):
+    the first reserve in draw order not yet on the application and free of ties to the NGO. None when no
+    reserve is left."""
+    first = (Assignment.objects.filter(application=application).select_related("panel", "application")
+             .order_by("id").first())
+    if first is None:
+        return None
+    seat = next_reserve(first)
+    if seat is None:
+        return None
+    assignment = Assignment.objects.create(panel=first.panel, application=application, expert=seat.expert)
+    record(actor=actor, obj=assignment, action="assignment_reevaluation", to_state=assignment.status,
+           note=reason, message=("reevaluation_by_reserve", {"reserve": str(seat.expert)}),
+           data={"reserve": seat.expert_id, "draw_position": seat.draw_position})
+    return assignment

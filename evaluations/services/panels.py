@@ -138,3 +138,25 @@ def draw_publish_protocol(*, draw: Draw) -> Draw:
     record(actor=None, obj=draw, action="draw_protocol_republished" if was_published else "draw_protocol_published",
            to_state="published")
     return draw
+
+
+@transaction.atomic
+def panel_set_deadline(*, panel: Panel, actor, day) -> Panel:
+    """The day by which the experts declare their conflicts and submit their sheets: 18:30 Astana time, the end
+    of the operator's working day, as for the calls' deadlines. Set, or moved, until the commission decides."""
+    from datetime import datetime, time
+
+    from portal.formatting import ASTANA
+
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    if panel.status == PanelStatus.DECIDED:
+        raise ValidationError(_("The commission has decided: its deadline can no longer change."))
+    deadline = datetime.combine(day, time(18, 30), tzinfo=ASTANA)
+    if deadline <= timezone.now():
+        raise ValidationError({"day": _("Choose a day still to come.")})
+    previous = panel.deadline
+    panel.deadline = deadline
+    panel.save(update_fields=["deadline"])
+    record(actor=actor, obj=panel, action="panel_deadline_set", to_state=panel.status,
+           data={"from": previous.isoformat() if previous else None, "to": deadline.isoformat()})
+    return panel

@@ -26,7 +26,7 @@ def criteria_of(assignment: Assignment) -> list[Criterion]:
     return list(Criterion.objects.filter(rubric__call=assignment.panel.call_id).order_by("position", "id"))
 
 
-def _check_value(criterion: Criterion, value) -> int | None:
+def check_value(criterion: Criterion, value) -> int | None:
     if value in (None, ""):
         return None
     try:
@@ -56,7 +56,7 @@ def scores_save(*, assignment: Assignment, actor, values: dict) -> list[Score]:
         if criterion is None:
             continue
         try:
-            cleaned[criterion.pk] = (_check_value(criterion, value), (comment or "").strip())
+            cleaned[criterion.pk] = (check_value(criterion, value), (comment or "").strip())
         except ValidationError as error:
             errors.update(error.message_dict)
     if errors:
@@ -85,11 +85,16 @@ def sheet_problems(assignment: Assignment, criteria: list[Criterion], scores: di
 
 
 def weighted_total(assignment: Assignment) -> Decimal:
-    """Σ score / maximum × weight, summed by the database."""
+    return weighted_total_of(Score.objects.filter(assignment=assignment))
+
+
+def weighted_total_of(scores) -> Decimal:
+    """Σ score / maximum × weight of one sheet's scores (any queryset whose rows have value and a criterion with
+    weight and max_score), summed by the database, to the hundredth."""
     expression = ExpressionWrapper(
         F("value") * F("criterion__weight") / F("criterion__max_score"), output_field=TOTAL
     )
-    total = Score.objects.filter(assignment=assignment).aggregate(total=Sum(expression, output_field=TOTAL))["total"]
+    total = scores.aggregate(total=Sum(expression, output_field=TOTAL))["total"]
     return Decimal(str(total or 0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 

@@ -10,13 +10,14 @@ from grants.choices import CallStatus
 from grants.models import Call
 from portal.actions import form_action
 from portal.audit import history
+from portal.formatting import astana, deadline
 
 from ..choices import PanelStatus
-from ..forms.panels import DrawForm, OfficersForm, PanelForm
+from ..forms.panels import DeadlineForm, DrawForm, OfficersForm, PanelForm
 from ..forms.rubrics import RubricSourceForm
 from ..models import Panel, Rubric
 from ..selectors import panels as selectors
-from ..services.panels import panel_create, panel_draw, panel_set_officers
+from ..services.panels import panel_create, panel_draw, panel_set_deadline, panel_set_officers
 from ..services.rubrics import rubric_problems
 from .common import require
 
@@ -65,7 +66,7 @@ def panel_new(request, call: str):
                   status=400 if request.method == "POST" else 200)
 
 
-def _panel_context(request, panel, *, draw_form=None, officers_form=None):
+def _panel_context(request, panel, *, draw_form=None, officers_form=None, deadline_form=None):
     context = {
         "panel": panel,
         "call": panel.call,
@@ -77,6 +78,9 @@ def _panel_context(request, panel, *, draw_form=None, officers_form=None):
         context["pool_size"] = len(selectors.draw_pool(panel))
     else:
         context["officers_form"] = officers_form or OfficersForm(panel=panel)
+        if panel.status != PanelStatus.DECIDED:
+            context["deadline_form"] = deadline_form or DeadlineForm(
+                initial={"day": astana(panel.deadline).date() if panel.deadline else None})
         context["verification"] = selectors.draw_verification(panel.draw)
     return context
 
@@ -131,4 +135,23 @@ def panel_officers(request, pk: int):
     if done:
         return done
     return render(request, "evaluations/panels/detail.html", _panel_context(request, panel, officers_form=form),
+                  status=400)
+
+
+@login_required
+@require_POST
+def panel_deadline(request, pk: int):
+    require(request, "evaluations.manage_panel")
+    panel = _get_panel(pk)
+    if panel.status == PanelStatus.DRAFT:
+        raise Http404
+    form = DeadlineForm(request.POST)
+    done = form_action(
+        request, form, lambda data: panel_set_deadline(panel=panel, actor=request.user, day=data["day"]),
+        success=lambda p: _("The experts declare and score %(deadline)s.") % {"deadline": deadline(p.deadline)},
+        redirect_to=reverse("evaluations:panel_detail", kwargs={"pk": panel.pk}),
+    )
+    if done:
+        return done
+    return render(request, "evaluations/panels/detail.html", _panel_context(request, panel, deadline_form=form),
                   status=400)

@@ -17,6 +17,7 @@ from grants.models import Call, Lot
 from ngos.models import NGO, Membership
 from ngos.selectors import listed_for_year
 from portal.demo import clock, demo_password_hash
+from portal.esign.services import signed
 from portal.models import User
 
 from . import services
@@ -226,7 +227,10 @@ def _submit_all(plans: list[Plan], dates) -> None:
                                            minutes=17 * index % 60, seconds=index))
         submitted = min(submitted, closes - timedelta(minutes=9 + index))
         with clock(submitted):
-            services.application_submit(application=application, actor=plan.head)
+            # Through the signature wrapper, as the page does: the receipt says how it was confirmed.
+            signed(actor=plan.head, action="grants.application_submit", obj=application, data={},
+                   perform=lambda method, app=application, head=plan.head: services.application_submit(
+                       application=app, actor=head))
         if plan.outcome == ApplicationStatus.WITHDRAWN:
             with clock(submitted + timedelta(hours=20)):
                 services.application_withdraw(
@@ -349,7 +353,8 @@ def seed_open(call: Call, dates, main: NGO, spare: list) -> int:
     with clock(moment(7, 15, 40)):
         fill(submitted, user=member, now=moment(7, 15, 40))
     with clock(moment(5, 11, 3)):
-        services.application_submit(application=submitted, actor=head)
+        signed(actor=head, action="grants.application_submit", obj=submitted, data={},
+               perform=lambda method: services.application_submit(application=submitted, actor=head))
     with clock(moment(6, 9, 55)):
         ready = services.application_start(lot=lots[2], ngo=main, actor=member)
         ready.language = "ru"

@@ -3,6 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.esign.selectors import records_for
 from portal.formatting import astana
 from portal.pdf import render_pdf
 
@@ -23,6 +24,7 @@ def render_receipt(submission: Submission) -> bytes:
             "application": submission.application,
             "snapshot": submission.snapshot,
             "submitted_local": astana(submission.submitted_at),
+            "signatures": records_for(submission, actions=("grants.application_submit",)),
         },
         language=language,
         number=submission.number,

@@ -10,6 +10,8 @@ from ..filters import PublicNGOFilter
 from ..models import NGO, last_reporting_year
 
 PER_PAGE = 20
+# A search counts its matches up to here (50 pages); past it the page says "more than" and asks for a word more.
+SEARCH_COUNT_LIMIT = 1000
 
 
 @public_page("ngos")
@@ -17,7 +19,9 @@ def ngo_list(request):
     year = last_reporting_year()
     ngo_filter = PublicNGOFilter(request.GET or None, queryset=selectors.public_ngos(year=year), year=year)
     ids = ngo_filter.qs.values_list("pk", flat=True)
-    page = CachedCountPaginator(ids, PER_PAGE, kinds=("ngos",)).get_page(request.GET.get("page"))
+    searching = ngo_filter.form.is_valid() and bool(ngo_filter.form.cleaned_data.get("q"))
+    page = CachedCountPaginator(ids, PER_PAGE, kinds=("ngos",), limit=SEARCH_COUNT_LIMIT if searching else None)
+    page = page.get_page(request.GET.get("page"))
     page.object_list = selectors.public_rows(list(page.object_list), year=year)
     return render(
         request,
@@ -39,5 +43,6 @@ def ngo_detail(request, bin):
             "ngo": ngo,
             "reports": selectors.report_overview(ngo, years=5),
             "grants": selectors.grants_received(ngo),
+            "awards": selectors.awards_received(ngo),
         },
     )

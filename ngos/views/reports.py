@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from portal.esign.services import signed
+
 from .. import selectors, services
 from ..choices import ReportStatus
 from ..forms import YearlyReportForm, line_formsets
@@ -95,7 +97,8 @@ def report_edit(request, bin, year):
         else:
             if request.POST.get("action") == "submit" and can_submit:
                 try:
-                    services.report_submit(version=version, actor=request.user)
+                    signed(actor=request.user, action="ngos.report_submit", obj=version, data=request.POST,
+                           perform=lambda method: services.report_submit(version=version, actor=request.user))
                 except ValidationError as error:
                     for message in messages_of(error):
                         messages.error(request, message)

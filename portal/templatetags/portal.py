@@ -50,3 +50,25 @@ def control(bound_field):
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.inclusion_tag("portal/esign/fields.html", takes_context=True)
+def esign_fields(context, action: str, obj):
+    """Inside the form of a signed action: NCALayer's hidden fields and messages when signatures are on, else a
+    line saying the button is the confirmation. portal/esign and static/js/ncalayer.js do the rest."""
+    from django.conf import settings
+
+    from portal.esign.services import esign_required
+
+    request = context.get("request")
+    return {"required": esign_required(), "action": action, "object": obj, "request": request,
+            "user": getattr(request, "user", None), "ncalayer_url": settings.ESIGN_NCALAYER_URL,
+            "LANGUAGE_CODE": context.get("LANGUAGE_CODE", "kk")}
+
+
+@register.inclusion_tag("portal/esign/signed_by.html")
+def signed_by(records):
+    """"Signed by … (IIN masked) on …" for the records of an object (portal.esign.selectors.records_for)."""
+    from portal.esign.selectors import signed_by as describe
+
+    return {"signatures": [describe(record) for record in records]}

@@ -149,6 +149,9 @@ def round_start_review(*, actor, prize_round: Round, now: datetime | None = None
             code="too_early",
         )
     transition(prize_round, to=RoundStatus.UNDER_REVIEW, table=TRANSITIONS, actor=actor)
+    from .review import criteria_add_defaults
+
+    criteria_add_defaults(prize_round=prize_round)
     return prize_round
 
 

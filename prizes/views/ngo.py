@@ -13,6 +13,7 @@ from portal import audit
 from portal.actions import add_errors
 
 from .. import selectors, services
+from ..choices import RoundStatus
 from ..forms import CandidacyForm, WithdrawForm
 from ..models import Proposal
 
@@ -67,6 +68,9 @@ def candidacy_detail(request, pk: int):
     context = {
         "candidacy": candidacy,
         "history": audit.history(candidacy)[:20],
+        # Once the decision is published the applicant reads its scores per criterion, the experts unnamed.
+        "scores": selectors.scores_for_applicant(candidacy) if candidacy.round.status == RoundStatus.PUBLISHED
+        else None,
         "can_withdraw": request.user.has_perm("prizes.withdraw_candidacy", candidacy)
         and candidacy.status == "submitted" and candidacy.round.phase == "open",
     }

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from portal.actions import add_errors
+from portal.pdf import pdf_response
 from portal.public_cache import public_page
 
 from .. import selectors, services
@@ -41,9 +42,12 @@ def round_detail(request, year: int):
         _check_visible(request, prize_round)
     except NotSignedIn:
         return redirect_to_login(request.get_full_path())
+    published = prize_round.status == "published"
     context = {
         "round": prize_round, "nominations": prize_round.nominations.all(),
         "proposals": selectors.public_proposals(prize_round) if prize_round.phase == "open" else None,
+        "awards": list(selectors.winners(year)) if published else None,
+        "meeting": selectors.meeting_for_page(prize_round) if published else None,
     }
     return render(request, "prizes/round.html", context)
 
@@ -55,7 +59,10 @@ def nomination_detail(request, year: int, number: int):
         _check_visible(request, nomination.round if nomination else None)
     except NotSignedIn:
         return redirect_to_login(request.get_full_path())
-    return render(request, "prizes/nomination.html", {"nomination": nomination, "round": nomination.round})
+    awards = (list(selectors.winners(year).filter(decision__nomination=nomination))
+              if nomination.round.status == "published" else None)
+    return render(request, "prizes/nomination.html",
+                  {"nomination": nomination, "round": nomination.round, "awards": awards})
 
 
 @login_required
@@ -77,3 +84,40 @@ def propose(request, year: int, number: int):
             messages.success(request, _("Thank you: %(ngo)s is proposed, and the NGO is told.") % {"ngo": form.ngo})
             return redirect("prizes:round", year=year)
     return render(request, "prizes/propose.html", {"form": form, "nomination": nomination, "round": nomination.round})
+
+
+@public_page("prizes")
+def winners(request):
+    """The winners of every published round by year and nomination with their amounts; ?year= for one year."""
+    years = selectors.award_years()
+    try:
+        year = int(request.GET.get("year") or 0) or None
+    except ValueError:
+        year = None
+    if year not in years:
+        year = None
+    awards = list(selectors.winners(year))
+    return render(request, "prizes/winners.html", {"awards": awards, "years": years, "year": year})
+
+
+@public_page("prizes")
+def statistics(request):
+    return render(request, "prizes/statistics.html", {"stats": selectors.statistics()})
+
+
+@public_page("prizes")
+def decision_pdf(request, year: int, language: str):
+    """The council's published decision, in Kazakh or Russian."""
+    prize_round = selectors.round_for_page(year)
+    meeting = selectors.meeting_for_page(prize_round) if prize_round is not None else None
+    if meeting is None or language not in ("kk", "ru"):
+        raise Http404
+    if prize_round.status != "published" and not request.user.has_perm("prizes.view_council"):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404  # the council and the staff read it before it is published
+    file = getattr(meeting, f"decision_{language}")
+    if not file:
+        raise Http404
+    with file.open("rb") as handle:
+        return pdf_response(handle.read(), filename=f"awards-{year}-decision-{language}.pdf")

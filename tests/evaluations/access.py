@@ -1,5 +1,7 @@
 """Who may open each page of expert evaluation. The world's experts sit on a drawn commission of a closed call."""
 
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -12,6 +14,7 @@ from evaluations.models import (
     ConflictDeclaration,
     Expert,
     Meeting,
+    Panel,
     ResultLetter,
     Rubric,
 )
@@ -145,6 +148,10 @@ PAGES = [
          post_data=lambda w: {"observers": "Бақылаушы", "seed": "again"}),
     Page("evaluations:panel_officers", EVALUATION_MANAGERS, kwargs=lambda w: {"pk": w.panel.pk},
          status=405, refused=(403, 405), post=EVALUATION_MANAGERS, post_refused=(403,), post_status=400),
+    Page("evaluations:panel_deadline", EVALUATION_MANAGERS, kwargs=lambda w: {"pk": w.panel.pk},
+         status=405, refused=(403, 405), post=EVALUATION_MANAGERS, post_refused=(403,), post_redirect=to_panel,
+         post_data=lambda w: {"day": (timezone.localdate() + timedelta(days=14)).isoformat()},
+         post_effect=lambda w: Panel.objects.filter(pk=w.panel.pk, deadline__isnull=False).exists()),
     Page("evaluations:panel_assign", EVALUATION_MANAGERS, kwargs=lambda w: {"pk": w.panel.pk},
          status=405, refused=(403, 405), post=EVALUATION_MANAGERS, post_refused=(403,), post_redirect=to_panel),
     Page("evaluations:progress", EVALUATION_READERS, kwargs=lambda w: {"pk": w.panel.pk}),

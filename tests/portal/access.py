@@ -1,11 +1,14 @@
 from allauth.account.models import EmailAddress
+from cryptography.hazmat.primitives import serialization
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django.utils import timezone
 
-from portal.models import OutboxMessage, ReminderSchedule, User
+from portal.models import OutboxMessage, ReminderSchedule, SignatureChallenge, SignatureRecord, User
 from tests.harness import Page
-from tests.world import EVERYONE, MFA_ROLES, SIGNED_IN
+from tests.world import EVERYONE, MFA_ROLES, SIGNED_IN, STAFF
 
 
 def _first_reminder_kind() -> str:
@@ -27,11 +30,35 @@ def outbox(world):
     )
 
 
-BUILDERS = [build_media, outbox]
+def signatures(world):
+    """The head has an IIN (a challenge is issued to them) and one signature is stored, made by the test CA."""
+    from portal.esign.services import _record_fields
+    from portal.esign.verify import verify_cms
+
+    from .esign_ca import TestCA, valid_iin
+
+    head = world.users["ngo_head"]
+    head.iin = valid_iin("850101", "3", 7)
+    head.save(update_fields=["iin"])
+    document = "portal: Demeu\naction: harness\n"
+    ca = TestCA()
+    cms = ca.issue(iin=head.iin).cms(document.encode())
+    verification = verify_cms(cms, document.encode(), moment=timezone.now(), trust_roots=[ca.cert.public_bytes(
+        serialization.Encoding.DER)])
+    world.objects["signature_record"] = SignatureRecord.objects.create(
+        action="grants.application_submit", content_type=ContentType.objects.get_for_model(head), object_id=head.pk,
+        method="ncalayer", signer=head, signed_at=timezone.now(), document=document, document_sha256="0" * 64,
+        cms=cms, verified=verification.ok, verification=verification.as_data(timezone.now()),
+        **_record_fields(verification),
+    )
+
+
+BUILDERS = [build_media, outbox, signatures]
 
 PAGES = [
     Page("portal:home", EVERYONE),
     Page("portal:dashboard", SIGNED_IN),
+    Page("portal:notifications", SIGNED_IN),
     Page("portal:account", SIGNED_IN, post=SIGNED_IN,
          post_data=lambda w: {"full_name": "Сәуле Ахметова", "phone": "+77010000000", "language": "ru"},
          post_effect=lambda w: User.objects.filter(full_name="Сәуле Ахметова", language="ru").exists()),
@@ -81,6 +108,15 @@ PAGES = [
     # POST only, for everyone: the language is kept and the visitor goes on where they were.
     Page("set_language", EVERYONE, status=405, post=EVERYONE, post_data=lambda w: {"language": "ru", "next": "/ru/"},
          post_redirect=lambda w: "/ru/"),
+    Page("portal:esign_challenge", EVERYONE, status=405, post=frozenset({"ngo_head"}), post_status=200,
+         post_data=lambda w: {"action": "grants.application_submit", "object": w.application_draft.pk},
+         post_effect=lambda w: SignatureChallenge.objects.filter(user=w.users["ngo_head"]).exists()),
+    Page("portal:signatures", STAFF),
+    Page("portal:signature", STAFF, kwargs=lambda w: {"pk": w.signature_record.pk},
+         post=STAFF - {"auditor"}, post_refused=(403,),
+         post_redirect=lambda w: reverse("portal:signature", kwargs={"pk": w.signature_record.pk}),
+         post_effect=lambda w: SignatureRecord.objects.filter(pk=w.signature_record.pk,
+                                                              last_verified_at__isnull=False).exists()),
 ]
 
 # allauth's flow steps: they need a key, a pending login or a POST, and are walked by the e2e and

@@ -200,6 +200,27 @@ def test_the_council_and_the_public_can_comment_on_a_discussion_running_now(demo
     assert comments.filter(author__email="council@demo.demeu.kz").exists()
 
 
+def test_the_past_awards_are_published_with_one_nomination_shared_by_two_ngos(demo, db):
+    from prizes.choices import RoundStatus
+    from prizes.models import Award, Round
+
+    year = timezone.now().year
+    assert dict(Round.objects.values_list("fiscal_year__year", "status")) == {
+        year - 2: RoundStatus.PUBLISHED, year - 1: RoundStatus.UNDER_REVIEW, year: RoundStatus.ANNOUNCED}
+    shared = Award.objects.filter(decision__nomination__number=1,
+                                  decision__nomination__round__fiscal_year__year=year - 2)
+    assert shared.count() == 2 and len(set(shared.values_list("amount", flat=True))) == 1
+
+
+def test_the_expert_and_the_council_have_award_work_waiting(signed_in):
+    year = timezone.now().year - 1
+    with translation.override("en"):
+        expert_page = signed_in("expert@demo.demeu.kz").get(reverse("prizes:my_reviews")).content.decode()
+        assert "Conflict of interest not declared yet" in expert_page
+        council_page = signed_in("council@demo.demeu.kz").get(reverse("prizes:council", kwargs={"year": year}))
+        assert "Open the meeting" in council_page.content.decode()
+
+
 def test_the_demo_clock_refuses_the_future():
     with pytest.raises(ValueError), clock(timezone.now() + timedelta(minutes=1)):
         pass
@@ -235,6 +256,14 @@ def _render(document: str, language: str) -> bytes:
         return draw_protocol_pdf(panel.draw, language=language)
     if document == "minutes":
         return minutes_pdf(Meeting.objects.get(panel=panel), language=language)
+    if document == "award decision":
+        from prizes.models import CouncilMeeting
+        from prizes.pdf import decision_pdf
+
+        meeting = CouncilMeeting.objects.get(round__status="published")
+        longest = NGO.objects.order_by("-name_ru").values_list("name_kk", "name_ru").first()
+        NGO.objects.filter(prize_candidacies__round=meeting.round).update(name_kk=longest[0], name_ru=longest[1])
+        return decision_pdf(meeting, language=language)
     accountant = User.objects.get(email="ngo-accountant@demo.demeu.kz")
     return render_pdf(
         "portal/pdf/account_summary.html",
@@ -245,7 +274,7 @@ def _render(document: str, language: str) -> bytes:
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
 @pytest.mark.parametrize("document", ["announcement", "receipt", "conclusion", "draw protocol", "minutes",
-                                      "account summary"])
+                                      "award decision", "account summary"])
 def test_every_pdf_fits_the_width_of_the_page(demo, db, document, language):
     from tests.pdf_layout import beyond_right_margin, text_pieces
 

@@ -181,3 +181,56 @@ def test_the_ledger_page_runs_the_same_queries_with_one_row_or_many(client, worl
         reminders.dispatch(now=at(date(2027, 3, 15 + offset), 10))
     assert SentReminder.objects.count() > 8
     assert count() == one
+
+
+def test_a_user_reads_their_own_notifications_never_another_s_nor_a_sign_in_link(client):
+    from django.utils.timezone import now
+
+    from portal import mail
+
+    reader = make_user("reader@example.kz", language="kk")
+    other = make_user("other-reader@example.kz", language="kk")
+
+    def write(to, subject, about, **options):
+        mail.send(to=[to], subject=subject, template="portal/email/reminder.txt", **options,
+                  context={"kind": "—", "about": about, "offset": 0, "days": 0, "link": "/", "deadline": now()})
+
+    write(reader, "Шешім туралы хат", "Өтінім 2027-01/0001")
+    write(reader, "Кіру сілтемесі", "Құпия сілтеме", sensitive=True)
+    write(other, "Басқа біреуге", "Бөтен")
+    client.force_login(reader)
+    dashboard = client.get(reverse("portal:dashboard")).content.decode()
+    page = client.get(reverse("portal:notifications")).content.decode()
+    assert "Шешім туралы хат" in dashboard and "Өтінім 2027-01/0001" in page
+    assert "Кіру сілтемесі" not in page + dashboard and "Басқа біреуге" not in page + dashboard
+
+
+def test_the_notifications_page_runs_the_same_queries_with_one_message_or_many(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils.timezone import now
+
+    from portal import mail
+
+    reader = make_user("counted@example.kz", language="ru")
+    client.force_login(reader)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("portal:notifications")).status_code == 200
+        return len(queries)
+
+    def write(n):
+        for index in range(n):
+            mail.send(to=[reader], subject=f"Письмо {index}", template="portal/email/reminder.txt",
+                      context={"kind": "—", "about": "О заявке", "offset": 0, "days": 0, "link": "/",
+                               "deadline": now()})
+
+    write(1)
+    count()  # the session's first request
+    one = count()
+    write(20)
+    assert count() == one == NOTIFICATIONS_QUERIES
+
+
+NOTIFICATIONS_QUERIES = 4  # the session, the user, their groups (the navigation), the messages

@@ -4,16 +4,28 @@ the staff pages, call managers write. POST-only actions answer 405 to a GET for 
 from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from ngos.models import YearlyReport
 from prizes import services
 from prizes.choices import CandidacyStatus, RoundStatus
-from prizes.models import Candidacy, Nomination, Proposal, Round
+from prizes.models import (
+    Award,
+    Candidacy,
+    CouncilAttendance,
+    CouncilMeeting,
+    Nomination,
+    Proposal,
+    Review,
+    ReviewScore,
+    Round,
+    WorkingGroup,
+)
 from tests.grants.access import ensure_ngos
 from tests.harness import Page
 from tests.world import EVERYONE, NGO_A, SIGNED_IN, STAFF
 
-from .factories import announced_round, draft_round, fiscal_year
+from .factories import announced_round, decided_round, draft_round, fiscal_year, round_under_review
 
 MANAGERS = frozenset({"call_manager"})
 HEADS = frozenset({"ngo_head", "other_ngo_member"})  # other_ngo_member heads NGO B
@@ -39,7 +51,52 @@ def build(world) -> None:
     )
 
 
-BUILDERS = [build]
+def build_review(world) -> None:
+    """2029 under review: the world's two experts review its candidacy (the expert has declared, the other not),
+    the council's meeting is open with nomination 1 decided; 2028 under review with no group or meeting yet;
+    2027 decided; 2026 published."""
+    from evaluations.models import Expert
+    from tests.evaluations import factories as ef
+
+    users = world.users
+    manager = users["call_manager"]
+    profiles = {}
+    for role in ("expert", "other_expert"):
+        profiles[role] = Expert.objects.filter(user=users[role]).first() or ef.expert(user=users[role])
+    review_round = round_under_review(year=2029, per_nomination=1, nominations=1, actor=manager)
+    services.group_appoint(actor=manager, prize_round=review_round, members=list(profiles.values()))
+    world.objects["prize_review_round"] = review_round
+    world.objects["prize_review"] = Review.objects.get(candidacy__round=review_round, expert=profiles["expert"])
+    services.review_declare(actor=users["expert"], review=world.prize_review, has_conflict=False)
+    meeting = services.meeting_open(actor=users["council"], prize_round=review_round, held_at=timezone.now(),
+                                    place="Астана")
+    world.objects["prize_meeting"] = meeting
+    services.nomination_decide(actor=users["council"], meeting=meeting, nomination=review_round.nominations.get(),
+                               winners=[], rationale="Оценка не завершена.")
+    world.objects["prize_fresh_round"] = round_under_review(year=2028, per_nomination=1, nominations=1, actor=manager)
+    world.objects["prize_decided_round"] = decided_round(year=2027, council=users["council"], actor=manager,
+                                                         nominations=1, per_nomination=1)
+    world.objects["prize_published_round"] = decided_round(year=2026, council=users["council"], actor=manager,
+                                                           nominations=1, per_nomination=2, publish=True)
+
+
+BUILDERS = [build, build_review]
+
+COUNCIL = frozenset({"council"})
+COUNCIL_READERS = STAFF | COUNCIL
+REVIEW = {"year": 2029}
+FRESH = {"year": 2028}
+
+
+def score_data(w) -> dict:
+    data = {"action": "save"}
+    for criterion in w.prize_review_round.criteria.all():
+        data[f"score_{criterion.pk}"], data[f"comment_{criterion.pk}"] = "6", "Хорошая работа"
+    return data
+
+
+def council_page(year: int):
+    return lambda w: reverse("prizes:council", kwargs={"year": year})
 
 OPEN = {"year": 2031}
 DRAFT = {"year": 2032}
@@ -79,6 +136,51 @@ def round_status(w, prize_round: Round) -> str:
 
 PAGES = [
     Page("prizes:index", EVERYONE),
+    Page("prizes:winners", EVERYONE),
+    Page("prizes:winners", EVERYONE, query="?year=2026"),
+    Page("prizes:statistics", EVERYONE),
+    Page("prizes:round", EVERYONE, kwargs=lambda w: {"year": 2026}),
+    Page("prizes:nomination", EVERYONE, kwargs=lambda w: {"year": 2026, "number": 1}),
+    Page("prizes:decision_pdf", EVERYONE, kwargs=lambda w: {"year": 2026, "language": "kk"}),
+    # Before publication only the council and the staff read the decision.
+    Page("prizes:decision_pdf", COUNCIL_READERS, kwargs=lambda w: {"year": 2027, "language": "ru"}, refused=(404,)),
+    # The working group: staff read its page, call managers draw or appoint it (on 2028, which has none).
+    Page("prizes:staff_group", STAFF, kwargs=lambda w: REVIEW),
+    Page("prizes:staff_group_draw", MANAGERS, kwargs=lambda w: FRESH, status=405, refused=(403, 405),
+         post=MANAGERS, post_data=lambda w: {"size": "1", "reserves": "0", "observers": "Наблюдатель", "seed": "x"},
+         post_redirect=lambda w: reverse("prizes:staff_group", kwargs=FRESH),
+         post_effect=lambda w: WorkingGroup.objects.filter(round=w.prize_fresh_round, seed="x").exists()),
+    Page("prizes:staff_group_appoint", MANAGERS, kwargs=lambda w: FRESH, status=405, refused=(403, 405),
+         post=MANAGERS, post_data=lambda w: {"members": [w.prize_review.expert_id]},
+         post_redirect=lambda w: reverse("prizes:staff_group", kwargs=FRESH),
+         post_effect=lambda w: WorkingGroup.objects.filter(round=w.prize_fresh_round).exists()),
+    # Experts: their own reviews; another expert's does not exist for them, nor for anyone else.
+    Page("prizes:my_reviews", frozenset({"expert", "other_expert"})),
+    Page("prizes:review", frozenset({"expert"}), kwargs=lambda w: {"pk": w.prize_review.pk}, refused=(404,),
+         post=frozenset({"expert"}), post_data=score_data,
+         post_redirect=lambda w: reverse("prizes:review", kwargs={"pk": w.prize_review.pk}),
+         post_effect=lambda w: ReviewScore.objects.filter(review=w.prize_review, value=6).exists()),
+    # The council: staff read the meeting; only council members act.
+    Page("prizes:council", COUNCIL_READERS, kwargs=lambda w: REVIEW),
+    Page("prizes:council_open", COUNCIL, kwargs=lambda w: FRESH, status=405, refused=(403, 405), post=COUNCIL,
+         post_data=lambda w: {"held_at": "2028-05-10T10:00", "place": "Астана, Дом министерств"},
+         post_redirect=council_page(2028),
+         post_effect=lambda w: CouncilMeeting.objects.filter(round=w.prize_fresh_round).exists()),
+    Page("prizes:council_attendance", COUNCIL, kwargs=lambda w: REVIEW, status=405, refused=(403, 405),
+         post=COUNCIL, post_data=lambda w: {f"member_{w.users['council'].pk}": "remote"},
+         post_redirect=council_page(2029),
+         post_effect=lambda w: CouncilAttendance.objects.filter(meeting=w.prize_meeting, attendance="remote").exists()),
+    Page("prizes:council_decide", COUNCIL, kwargs=lambda w: {**REVIEW, "number": 1}, status=405,
+         refused=(403, 405), post=COUNCIL,
+         post_data=lambda w: {"n1-winners": [w.prize_review.candidacy_id], "n1-rationale": "Единственная кандидатура"},
+         post_redirect=council_page(2029),
+         post_effect=lambda w: Award.objects.filter(candidacy=w.prize_review.candidacy_id).exists()),
+    Page("prizes:council_close", COUNCIL, kwargs=lambda w: REVIEW, status=405, refused=(403, 405), post=COUNCIL,
+         post_redirect=council_page(2029),
+         post_effect=lambda w: round_status(w, w.prize_review_round) == RoundStatus.DECIDED),
+    Page("prizes:council_publish", COUNCIL | MANAGERS, kwargs=lambda w: {"year": 2027}, status=405,
+         refused=(403, 405), post=COUNCIL | MANAGERS, post_redirect=council_page(2027),
+         post_effect=lambda w: round_status(w, w.prize_decided_round) == RoundStatus.PUBLISHED),
     Page("prizes:round", EVERYONE, kwargs=lambda w: OPEN),
     Page("prizes:nomination", EVERYONE, kwargs=lambda w: {**OPEN, "number": 1}),
     # A draft round is the operator's: others get a 404, as if it did not exist.

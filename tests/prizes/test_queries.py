@@ -59,3 +59,23 @@ def test_the_lists_run_the_same_queries_with_one_or_many_rows(client, name, staf
     many, page = count_queries(client, url(name, **({} if name == "prizes:index" else {"year": 2032})))
     assert last_row in page
     assert one == many
+
+
+
+
+# The years, then the awards with their NGO, region and nomination in one query; the round page adds the round
+# with its nominations and the council's meeting; statistics are three grouped queries.
+WINNERS_QUERIES = {"prizes:winners": 2, "prizes:round": 5, "prizes:statistics": 3}
+
+
+@pytest.mark.parametrize("name", ["prizes:winners", "prizes:round", "prizes:statistics"])
+def test_the_winners_run_the_same_queries_with_one_or_fifty_winners(client, name):
+    from .factories import published_with_winners
+
+    published_with_winners(year=2025, winners=1)
+    one, _ = count_queries(client, url(name, **({"year": 2025} if name == "prizes:round" else {})))
+    published_with_winners(year=2024, winners=50)
+    many, page = count_queries(client, url(name, **({"year": 2024} if name == "prizes:round" else {})))
+    if name != "prizes:statistics":
+        assert page.count("<tr>") >= 50  # fifty winners listed
+    assert one == many == WINNERS_QUERIES[name], (one, many)

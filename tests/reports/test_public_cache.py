@@ -162,3 +162,85 @@ def test_a_public_proposal_shows_on_the_open_round_at_once(world, django_capture
         reason="Ауылдағы балаларға көмектеседі",
     ))
     assert "Ауылдағы балаларға көмектеседі" in client.get(address).content.decode()
+
+
+@pytest.mark.parametrize("name", ["grants:registry", "grants:grant"])
+def test_a_payment_shows_on_the_registry_and_the_grant_at_once(
+        db, name, django_capture_on_commit_callbacks):
+    """A tranche paid through its service bumps the grants' version: the cached pages show the new amount."""
+    from agreements.services import payment_record
+    from tests.agreements import factories as af
+    from tests.world import make_user
+
+    grant = af.signed_grant()
+    address = url(name, **({"number": grant.number} if name == "grants:grant" else {}))
+    client = Client()
+    before = served_from_cache(client, address)
+    tranche = grant.tranches.order_by("position").first()
+    finance = make_user("finance-cache@example.kz", group="finance_officer")
+    changed(django_capture_on_commit_callbacks, lambda: payment_record(
+        tranche=tranche, actor=finance, paid_on=date.today(), amount=tranche.amount, order_number="ПП-1"))
+    after = client.get(address).content.decode()
+    assert "5\xa0000\xa0000\xa0₸" not in before and "5\xa0000\xa0000\xa0₸" in after  # half of 10 000 000, paid
+
+
+def test_a_new_award_shows_on_the_statistics_at_once(db, django_capture_on_commit_callbacks):
+    from decimal import Decimal
+
+    from tests.agreements import factories as af
+
+    af.awarded_grant(budget=Decimal("3000000"))
+    client = Client()
+    before = served_from_cache(client, url("statistics:index"))
+    changed(django_capture_on_commit_callbacks, lambda: af.awarded_grant(budget=Decimal("4000000")))
+    after = client.get(url("statistics:index")).content.decode()
+    assert "7\xa0000\xa0000\xa0₸" not in before and "7\xa0000\xa0000\xa0₸" in after
+
+
+def test_a_new_award_shows_in_the_open_data_at_once(db, django_capture_on_commit_callbacks):
+    from tests.agreements import factories as af
+
+    af.awarded_grant()
+    first = Client().get("/open-data/grants.json")
+    etag = first["ETag"]
+    changed(django_capture_on_commit_callbacks, lambda: af.awarded_grant())
+    second = Client().get("/open-data/grants.json", HTTP_IF_NONE_MATCH=etag)
+    assert second.status_code == 200 and second["ETag"] != etag
+
+
+
+def test_an_appeal_decided_shows_in_the_counts_on_the_results_list_at_once(db, media_root,
+                                                                          django_capture_on_commit_callbacks):
+    from appeals import services as appeal_services
+    from appeals.choices import Verdict
+    from tests.appeals.factories import REASON, not_admitted
+    from tests.world import make_user
+
+    application, head = not_admitted()
+    admin = make_user("cache-admin@example.kz", group="operator_admin")
+    appeal = changed(django_capture_on_commit_callbacks, lambda: appeal_services.appeal_file(
+        application=application, actor=head, reason=REASON))
+    address = url("results:list")
+    anonymous = Client()
+    before = served_from_cache(anonymous, address)
+    changed(django_capture_on_commit_callbacks, lambda: appeal_services.appeal_review(
+        appeal=appeal, actor=admin, verdict=Verdict.REJECT, question="Сұрақ?", answer="Жауап.", rationale="Негіз."))
+    after = anonymous.get(address).content.decode()
+    assert "қаралуда: 1" in before and "қанағаттандырылмады: 1" in after
+
+
+
+def test_published_winners_show_on_the_winners_page_and_the_ngo_profile_at_once(
+        world, django_capture_on_commit_callbacks):
+    from prizes import services as prize_services
+
+    decided = world.prize_decided_round
+    winner = decided.candidacies.get().ngo
+    client = Client()
+    for address in (url("prizes:winners"), url("ngos:detail", bin=winner.bin)):
+        assert winner.name_kk not in served_from_cache(client, address).split("awards-heading")[-1]
+    changed(django_capture_on_commit_callbacks, lambda: prize_services.round_publish(
+        actor=world.users["council"], prize_round=decided))
+    assert winner.name_kk in client.get(url("prizes:winners")).content.decode()
+    assert "awards-heading" in (profile := client.get(url("ngos:detail", bin=winner.bin)).content.decode())
+    assert str(decided.year) in profile.split("awards-heading")[-1]

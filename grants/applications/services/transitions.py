@@ -29,6 +29,9 @@ TRANSITIONS = {
     (S.UNDER_EVALUATION, S.NOT_FUNDED): "application_not_funded",
     # A reserve moves up when a winner drops out.
     (S.RESERVE, S.WINNER): "application_won",
+    # An upheld appeal whose re-evaluation changes the decision puts the application on the reserve list
+    # (the lot's money is already awarded; appeals.services).
+    (S.NOT_FUNDED, S.RESERVE): "application_reserved",
 }
 SCREENING_OUTCOMES = frozenset({S.ADMITTED, S.NOT_ADMITTED})
 EVALUATION_OUTCOMES = frozenset({S.UNDER_EVALUATION, S.WINNER, S.RESERVE, S.NOT_FUNDED})

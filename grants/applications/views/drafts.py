@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from grants.models import Lot
 from ngos import selectors as ngo_selectors
 from ngos.models import NGO
+from portal.esign.selectors import attach_records
 
 from .. import budget, forms, selectors, services
 from ..choices import Section
@@ -79,7 +80,8 @@ def start(request, lot):
 def detail(request, pk):
     application = application_for(request, pk)
     application = selectors.application_with_content(application.pk)
-    submissions = list(application.submissions.select_related("submitted_by", "withdrawn_by"))
+    submissions = attach_records(list(application.submissions.select_related("submitted_by", "withdrawn_by")),
+                                 actions=("grants.application_submit",))
     return render(
         request,
         "grants/applications/detail.html",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ngos.models import MemberRole
+from portal.esign.services import signed
 from portal.pdf import pdf_response
 
 from .. import checks, forms, selectors, services
@@ -59,7 +60,12 @@ def submit(request, pk):
     now = timezone.now()
     if request.method == "POST":
         try:
-            submission = services.application_submit(application=application, actor=request.user, now=now)
+            # The head's signature (or confirmation) around the submission service, in one transaction.
+            submission = signed(
+                actor=request.user, action="grants.application_submit", obj=application, data=request.POST,
+                perform=lambda method: services.application_submit(application=application, actor=request.user,
+                                                                    now=now),
+            )
         except ValidationError as error:
             application = selectors.application_with_content(application.pk)
             context = _check_context(request, application, now)
@@ -83,8 +89,11 @@ def withdraw(request, pk):
     form = forms.WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_withdraw(
-                application=application, actor=request.user, reason=form.cleaned_data["reason"]
+            signed(
+                actor=request.user, action="grants.application_withdraw", obj=application, data=request.POST,
+                perform=lambda method: services.application_withdraw(
+                    application=application, actor=request.user, reason=form.cleaned_data["reason"]
+                ),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -8,7 +8,7 @@ from grants.screening import selectors as screening
 from grants.screening.choices import ScreeningDecision
 from portal.public_cache import public_page
 
-from . import selectors
+from .. import selectors
 
 
 @public_page("results", "calls")

@@ -1,0 +1,241 @@
+"""Demo history for the registry, the statistics and the open data: four earlier calls (two years, three
+customers, most regions, the four themes and so every grant type) taken through the whole lifecycle by the same
+services and helpers as the demo's own calls — announced with their lots, applications written, submitted and
+screened, a commission drawn that declares, scores, meets and decides (the winners get their grants from that
+decision), and then, for most winners, the agreement signed and the first tranche paid. Every step happens on
+the demo's clock at the moment it would have, in the order of the calls. Idempotent: a call that exists is kept.
+
+Runs last (reports is the top floor), after the demo's current calls; the history lies before them."""
+
+from datetime import date, timedelta
+
+from grants.applications.demo import ADMIT, Plan, _publish_conclusion, _screen, _submit_all, _user
+from grants.demo import seed_calendar, seed_directions, seed_lot, seed_years
+from grants.demo_data import THEMES
+from grants.demo_dates import CallDates, _calendar, at_astana
+from grants.models import Call, Customer
+from grants.services import calls as call_services
+from grants.services import directions as direction_services
+from grants.workdays import add_working_days, local_date
+from ngos.models import NGO, Membership
+from ngos.selectors import listed_for_year
+from portal.demo import clock
+from portal.models import User
+
+ADMIN, MANAGER, OFFICER = "admin@demo.demeu.kz", "calls@demo.demeu.kz", "screening@demo.demeu.kz"
+FINANCE = "finance@demo.demeu.kz"
+EDUCATION = {
+    "bin": "990240005513", "kind": "ministry",
+    "name_kk": "Қазақстан Республикасының Оқу-ағарту министрлігі",
+    "name_ru": "Министерство просвещения Республики Казахстан",
+    "name_en": "Ministry of Education of the Republic of Kazakhstan",
+    "short_name_kk": "Оқу-ағарту министрлігі", "short_name_ru": "Министерство просвещения",
+    "short_name_en": "Ministry of Education",
+}
+EDUCATION_DIRECTIONS = [
+    ("Жастардың азаматтық белсенділігін арттыру", "Повышение гражданской активности молодёжи",
+     "Youth civic engagement"),
+    ("Мүмкіндігі шектеулі балаларды инклюзивті білім беруге тарту",
+     "Вовлечение детей с инвалидностью в инклюзивное образование", "Inclusive education of children with disabilities"),
+    ("Мектептерде экологиялық білім беру", "Экологическое просвещение в школах", "Environmental education in schools"),
+    ("Оқушылардың құқықтық сауаттылығын арттыру", "Повышение правовой грамотности школьников",
+     "Legal literacy of schoolchildren"),
+]
+REGIONS = ["abai", "akmola", "aktobe", "almaty-region", "atyrau", "west-kazakhstan", "zhambyl", "zhetisu",
+           "karaganda", "kostanay", "kyzylorda", "mangystau", "pavlodar", "north-kazakhstan", "turkistan",
+           "ulytau", "east-kazakhstan", "astana", "almaty", "shymkent"]
+CODES = {"abai": "ABA", "akmola": "AKM", "aktobe": "AKT", "almaty-region": "ALO", "atyrau": "ATY",
+         "west-kazakhstan": "ZKO", "zhambyl": "ZHA", "zhetisu": "ZHE", "karaganda": "KAR", "kostanay": "KOS",
+         "kyzylorda": "KYZ", "mangystau": "MAN", "pavlodar": "PAV", "north-kazakhstan": "SKO", "turkistan": "TUR",
+         "ulytau": "ULY", "east-kazakhstan": "VKO", "astana": "AST", "almaty": "ALM", "shymkent": "SHY"}
+THEME_ORDER = ["youth", "care", "youth", "care", "green", "youth", "care", "legal"]
+
+# key, customer (0 ministry of culture, 1 Almaty akimat, 2 ministry of education), announced, regions (None: all)
+HISTORY = [
+    ("h2025a", 0, date(2025, 2, 10), REGIONS),
+    ("h2025b", 1, date(2025, 8, 4), ["almaty"] * 6),
+    ("h2026a", 2, date(2026, 2, 9), REGIONS[::-1]),
+    ("h2026b", 0, date(2026, 5, 11), REGIONS[::2] + REGIONS[1::4] + [None]),
+]
+TITLES = {
+    "h2025a": ("Азаматтық бастамалар конкурсы — 2025", "Конкурс гражданских инициатив — 2025",
+               "Civic initiatives call 2025"),
+    "h2025b": ("Алматы қаласының әлеуметтік жобалар конкурсы — 2025",
+               "Конкурс социальных проектов города Алматы — 2025", "Almaty social projects call 2025"),
+    "h2026a": ("Оқу-ағарту саласындағы ҮЕҰ жобалары конкурсы — 2026",
+               "Конкурс проектов НПО в сфере просвещения — 2026", "NGO projects in education call 2026"),
+    "h2026b": ("Азаматтық бастамалар конкурсы — 2026", "Конкурс гражданских инициатив — 2026",
+               "Civic initiatives call 2026"),
+}
+HEAD_NAMES = ["Айжан Нұрланқызы", "Ерболат Сәкенұлы", "Татьяна Ли", "Мадина Жұмабаева", "Руслан Абдрахманов",
+              "Гүлжан Оразова", "Виктор Ким", "Сәуле Бекова", "Асель Тлеубаева", "Дмитрий Фёдоров"]
+
+
+def _dates(announced: date) -> CallDates:
+    calendar = _calendar(announced + timedelta(days=30))
+    opens_on = calendar.add_working_days(announced, 5)
+    closes_on = calendar.add_working_days(opens_on, 20)
+    return CallDates(announced=at_astana(announced, 11, 30), opens=at_astana(opens_on, 9),
+                     closes=at_astana(closes_on, 18, 30), calendar=calendar)
+
+
+def _education() -> Customer:
+    customer, _ = Customer.objects.get_or_create(bin=EDUCATION["bin"], defaults={
+        k: v for k, v in EDUCATION.items() if k != "bin"})
+    return customer
+
+
+def _education_directions(customer, fiscal_year, starts_on: date, manager) -> dict:
+    direction_list = customer.direction_lists.filter(fiscal_year=fiscal_year).first()
+    if direction_list is None:
+        with clock(at_astana(starts_on - timedelta(days=6), 10, 40)):
+            direction_list = direction_services.direction_list_create(actor=manager, customer=customer,
+                                                                      fiscal_year=fiscal_year)
+        with clock(at_astana(starts_on - timedelta(days=5), 14, 50)):
+            direction_services.directions_save(actor=manager, direction_list=direction_list, directions=[
+                {"number": n, "title_kk": kk, "title_ru": ru, "title_en": en}
+                for n, (kk, ru, en) in enumerate(EDUCATION_DIRECTIONS, start=1)])
+        ends_on = add_working_days(starts_on, 12)
+        with clock(at_astana(starts_on, 9, 30)):
+            direction_services.discussion_start(actor=manager, direction_list=direction_list, starts_on=starts_on,
+                                                ends_on=ends_on)
+        with clock(at_astana(add_working_days(ends_on, 2), 11, 20)):
+            direction_services.direction_list_approve(actor=manager, direction_list=direction_list)
+    return {d.number: d for d in direction_list.directions.all()}
+
+
+def _applicants(call: Call, regions: list, spare: list) -> list[tuple]:
+    """An eligible NGO per lot — of the lot's region where one is — that was on the portal before the call
+    opened and is listed in the NGO database for the year before the call's; its head (an account made when
+    the NGO joined, if it had none)."""
+    year = call.fiscal_year.year - 1
+    pool = list(NGO.objects.filter(verification="verified", in_liquidation=False, bankrupt=False, suspended=False,
+                                   created_at__lt=call.opens_at - timedelta(days=3))
+                .annotate(listed=listed_for_year(year)).filter(listed=True).select_related("region").order_by("bin"))
+    used: dict[int, int] = {}
+    picked = []
+    for lot in call.lots.order_by("position", "code"):
+        local = [n for n in pool if lot.region_id and n.region_id == lot.region_id]
+        choices = sorted(local or pool, key=lambda n: (used.get(n.pk, 0), n.bin))
+        if not choices:
+            continue
+        ngo = choices[0]
+        used[ngo.pk] = used.get(ngo.pk, 0) + 1
+        picked.append((lot, ngo, _head(ngo, spare)))
+    return picked
+
+
+def _head(ngo: NGO, spare: list) -> User:
+    membership = Membership.objects.filter(ngo=ngo, role="head").select_related("user").first()
+    if membership:
+        return membership.user
+    name = spare.pop(0) if spare else "Жетекші"
+    with clock(ngo.created_at + timedelta(hours=1)):
+        user = _user(f"head-{ngo.bin}@demo.demeu.kz", name, "kk" if len(spare) % 2 else "ru")
+        Membership.objects.get_or_create(ngo=ngo, user=user, defaults={"role": "head"})
+    return user
+
+
+def _call(key: str, customer, fiscal_year, number: int, regions, directions, manager) -> Call | None:
+    kk, ru, en = TITLES[key]
+    existing = Call.objects.filter(title_ru=ru).first()
+    if existing is not None:
+        return None
+    announced = next(a for k, _c, a, _r in HISTORY if k == key)
+    dates = _dates(announced)
+    drafted = dates.announced - timedelta(days=6, hours=2)
+    with clock(drafted):
+        call = call_services.call_create(
+            actor=manager, customer=customer, fiscal_year=fiscal_year, number=number, title_kk=kk, title_ru=ru,
+            title_en=en, description_kk=f"{customer.name_kk} тапсырысы бойынша ҮЕҰ-ға арналған мемлекеттік гранттар.",
+            description_ru=f"Государственные гранты для НПО по заказу: {customer.name_ru}.",
+            opens_at=dates.opens, closes_at=dates.closes)
+    themes = [t for t in THEME_ORDER if THEMES[t]["direction"] in directions]  # the customer's own directions
+    for index, region in enumerate(regions):
+        theme = themes[index % len(themes)] if region or "legal" not in themes else "legal"
+        code = f"{fiscal_year.year}-{key[-1].upper()}{CODES.get(region, 'NAT')}-{index + 1:02d}"
+        with clock(drafted + timedelta(days=1 + index // 8, hours=1 + index % 8, minutes=7 * index % 60)):
+            seed_lot(call, code, theme, region, directions, manager)
+    with clock(dates.announced):
+        call = call_services.call_announce(actor=manager, call=call)
+    return call
+
+
+def _agreements(call: Call, *, signed_share: int) -> int:
+    """Most winners sign within two weeks of the award and get their first tranche a few days later."""
+    from agreements.choices import GrantStatus, Party
+    from agreements.demo import _bank_details
+    from agreements.models import Grant
+    from agreements.services import agreement_sign, payment_record
+
+    finance = User.objects.filter(email=FINANCE).first()
+    signatory = User.objects.filter(email=ADMIN).first()
+    grants = list(Grant.objects.filter(call=call, status=GrantStatus.AWARDED).select_related("ngo")
+                  .order_by("number"))
+    done = 0
+    for index, grant in enumerate(grants):
+        if index % 10 >= signed_share:
+            continue
+        head = grant.ngo.memberships.filter(role="head").select_related("user").first()
+        if head is None:
+            continue
+        start = at_astana(grant.awarded_on, 10) + timedelta(days=2 + index % 5)
+        with clock(start):
+            agreement = _bank_details(grant, head.user, index)
+        with clock(start + timedelta(days=1, hours=3)):
+            agreement_sign(agreement=agreement, actor=head.user, party=Party.NGO, sha256=agreement.pdf_sha256)
+        with clock(start + timedelta(days=2, hours=5)):
+            agreement_sign(agreement=agreement, actor=signatory, party=Party.OPERATOR, sha256=agreement.pdf_sha256)
+        paid = start + timedelta(days=6, hours=2)
+        with clock(paid):
+            first = grant.tranches.get(position=1)
+            payment_record(tranche=first, actor=finance, paid_on=local_date(paid), amount=first.amount,
+                           order_number=f"ПП-{grant.pk:06d}")
+        done += 1
+    return done
+
+
+def seed(stdout=None) -> None:
+    from evaluations.demo import seed_finished, seed_rubrics
+    from portal import mail
+
+    users = {u.email: u for u in User.objects.filter(email__endswith="@demo.demeu.kz")}
+    manager, officer = users.get(MANAGER), users.get(OFFICER)
+    if manager is None or officer is None or not NGO.objects.exists():
+        return
+    years = seed_years([2024, 2025, 2026])
+    seed_calendar([2024, 2025, 2026])
+    customers = list(Customer.objects.filter(bin__in=["990340000173", "050440002584"]).order_by("-bin"))
+    customers = sorted(customers, key=lambda c: c.bin != "990340000173")
+    if len(customers) < 2:
+        return
+    customers.append(_education())
+    spare = list(HEAD_NAMES) * 8
+    made = 0
+    with mail.silence():
+        for key, customer_index, announced, regions in HISTORY:
+            customer = customers[customer_index]
+            fiscal_year = years[announced.year]
+            discussion = add_working_days(announced - timedelta(days=50), 0)
+            if customer_index == 2:
+                directions = _education_directions(customer, fiscal_year, discussion, manager)
+            else:
+                directions = seed_directions(customer, fiscal_year, discussion, users, comments=[], approve=True)
+            number = Call.objects.filter(fiscal_year=fiscal_year).count() + 1
+            call = _call(key, customer, fiscal_year, number, regions, directions, manager)
+            if call is None:
+                continue
+            seed_rubrics(manager)
+            dates = CallDates.of(call)
+            plans = [Plan(lot, ngo, head, "kk" if i % 2 else "ru", ADMIT) for i, (lot, ngo, head)
+                     in enumerate(_applicants(call, regions, spare))]
+            _submit_all(plans, dates)
+            _screen(plans, dates, officer)
+            _publish_conclusion(call, dates, officer)
+            seed_finished(call, dates, manager)
+            made += _agreements(call, signed_share=8)
+    if stdout:
+        from agreements.models import Grant
+
+        stdout.write(f"reports: {Grant.objects.count()} grants in the registry; {made} earlier agreements signed "
+                     f"and their first tranche paid")

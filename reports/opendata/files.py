@@ -1,0 +1,172 @@
+"""The open-data files — JSON, CSV and XLSX of every public grant — streamed grant by grant, so memory stays
+flat however many grants there are; and the copies the nightly job keeps in storage.
+
+A file's ETag and Last-Modified come from the version of the "grants" public content (portal/public_cache.py:
+bumped by every audited change of a grant, tranche, payment or application), so a conditional GET is answered
+from the cache with no query. A stored copy made at the current version is sent as it is, without the database;
+a change since the night streams the file from the database until the next run."""
+
+import csv
+import json
+import logging
+import tempfile
+from datetime import UTC, datetime
+
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import default_storage
+from django.db.models import Max, Prefetch
+from openpyxl import Workbook
+
+from agreements.models import Payment, Tranche
+from portal import public_cache
+from portal.exports import cell
+
+from ..selectors.registry import public_grants, with_columns
+from . import threesixty
+
+log = logging.getLogger(__name__)
+FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8",
+           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+STORED = "open-data/grants.{fmt}"
+STORED_META = "open-data/generated.json"
+CHUNK = 500
+
+
+def export_queryset(queryset=None):
+    """The grants of a file with everything a 360Giving grant needs: four queries per chunk of 500."""
+    payments = Prefetch("payments", queryset=Payment.objects.order_by("paid_on", "pk"))
+    tranches = Prefetch("tranches", queryset=Tranche.objects.order_by("position").prefetch_related(payments))
+    queryset = public_grants() if queryset is None else queryset
+    return (with_columns(queryset).select_related("application").prefetch_related(tranches)
+            .order_by("awarded_on", "pk"))
+
+
+def iterate(queryset=None):
+    return export_queryset(queryset).iterator(chunk_size=CHUNK)
+
+
+def version() -> str:
+    """The version of the grants' public content ('' without a cache)."""
+    return public_cache.versions(["grants"])
+
+
+def last_modified(stamp: str) -> datetime:
+    """The moment of the last change, from the version (nanoseconds of the bump) or the database."""
+    if stamp.isdigit():
+        return datetime.fromtimestamp(int(stamp) / 1e9, tz=UTC)
+    found = public_grants().aggregate(at=Max("updated_at"))["at"]
+    return found or datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def max_transactions(queryset=None) -> int:
+    """How many disbursement column sets the flat files need: the most tranches a public grant has paid."""
+    from django.db.models import Count, Q
+
+    queryset = public_grants() if queryset is None else queryset
+    found = queryset.annotate(n=Count("tranches", filter=Q(tranches__payments__isnull=False), distinct=True)
+                              ).aggregate(m=Max("n"))["m"]
+    return found or 0
+
+
+class Echo:
+    """A file-like object whose write returns the text (csv.writer into a streaming response)."""
+
+    def write(self, value):
+        return value
+
+
+def json_chunks(queryset=None, *, modified=None):
+    for chunk in threesixty.package_chunks(iterate(queryset), modified=modified):
+        yield chunk.encode()
+
+
+def csv_chunks(queryset=None):
+    transactions = max_transactions(queryset)
+    writer = csv.writer(Echo())
+    yield ("\ufeff" + writer.writerow(threesixty.headings(transactions))).encode()
+    operator = threesixty._operator()
+    for grant in iterate(queryset):
+        row = threesixty.flat_row(threesixty.grant_json(grant, operator=operator), transactions)
+        yield writer.writerow([cell(v) if v is not None else "" for v in row]).encode()
+
+
+def meta_rows(*, modified) -> list[list]:
+    meta = threesixty.package_meta(modified=modified)
+    return [["Field", "Value"], ["Version", meta["version"]], ["Title", meta["title"]],
+            ["Publisher:Name", meta["publisher"]["name"]], ["Publisher:Identifier", meta["publisher"]["identifier"]],
+            ["Publisher:Website", meta["publisher"]["website"]], ["License", meta["license"]],
+            ["Issued", meta["issued"]], ["Modified", meta["modified"]], ["Schema", "360Giving Data Standard 1.4"]]
+
+
+def write_xlsx(handle, queryset=None, *, modified=None) -> None:
+    """The XLSX in write-only mode (rows go to a temporary file as they come): a 'grants' sheet and 'Meta'."""
+    transactions = max_transactions(queryset)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("grants")
+    sheet.append(threesixty.headings(transactions))
+    operator = threesixty._operator()
+    for grant in iterate(queryset):
+        sheet.append([cell(v) for v in threesixty.flat_row(threesixty.grant_json(grant, operator=operator),
+                                                             transactions)])
+    meta = workbook.create_sheet("Meta")
+    for row in meta_rows(modified=modified):
+        meta.append(row)
+    workbook.save(handle)
+
+
+def xlsx_file(queryset=None, *, modified=None):
+    """A temporary file holding the XLSX, at its start (deleted when closed)."""
+    handle = tempfile.TemporaryFile()
+    write_xlsx(handle, queryset, modified=modified)
+    handle.seek(0)
+    return handle
+
+
+# --- The nightly copies --------------------------------------------------------------------------------
+
+def stored_meta() -> dict:
+    try:
+        with default_storage.open(STORED_META) as handle:
+            return json.loads(handle.read())
+    except Exception:  # no copy yet, or storage unavailable: the files stream from the database
+        return {}
+
+
+def stored_copy(fmt: str, stamp: str):
+    """The stored file when it was made at version `stamp` (else None: something changed since)."""
+    meta = stored_meta()
+    if not stamp or meta.get("version") != stamp:
+        return None
+    try:
+        return default_storage.open(STORED.format(fmt=fmt), "rb")
+    except Exception:
+        return None
+
+
+def write_stored() -> dict:
+    """Write the three files to storage at the current version (the beat job, nightly)."""
+    stamp = version()
+    modified = last_modified(stamp)
+    with tempfile.TemporaryFile() as handle:
+        for chunk in json_chunks(modified=modified):
+            handle.write(chunk)
+        handle.seek(0)
+        _save(STORED.format(fmt="json"), File(handle))
+    with tempfile.TemporaryFile() as handle:
+        for chunk in csv_chunks():
+            handle.write(chunk)
+        handle.seek(0)
+        _save(STORED.format(fmt="csv"), File(handle))
+    with tempfile.TemporaryFile() as handle:
+        write_xlsx(handle, modified=modified)
+        handle.seek(0)
+        _save(STORED.format(fmt="xlsx"), File(handle))
+    meta = {"version": stamp, "generated_at": datetime.now(tz=UTC).isoformat(timespec="seconds")}
+    _save(STORED_META, ContentFile(json.dumps(meta).encode()))
+    return meta
+
+
+def _save(name: str, content) -> None:
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    default_storage.save(name, content)

@@ -1,0 +1,146 @@
+"""What the registry of awarded grants shows: every grant the commission awarded (a declined award never became
+a grant: its reserve's grant stands in its place), with what the list and the grant page need joined."""
+
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Count, DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Collate, ExtractYear, NullIf
+from django.utils import translation
+
+from agreements.choices import GrantStatus, TrancheStatus
+from agreements.models import Grant, Payment, Tranche
+from ngos.selectors import NAME_COLLATION
+
+from ..search import search
+
+PUBLIC_STATUSES = tuple(s for s in GrantStatus.values if s != GrantStatus.DECLINED)
+MONEY = DecimalField(max_digits=16, decimal_places=2)
+ZERO = Value(Decimal("0.00"))
+
+
+def paid_total():
+    """The sum of the payments recorded against the grant's tranches (what 360Giving calls amountDisbursed)."""
+    paid = (Payment.objects.filter(tranche__grant=OuterRef("pk")).order_by().values("tranche__grant")
+            .annotate(total=Sum("amount")).values("total"))
+    return Coalesce(Subquery(paid, output_field=MONEY), ZERO, output_field=MONEY)
+
+
+def public_grants():
+    """Every public grant, unordered, without joins: the base the filters narrow and the count reads."""
+    return Grant.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def with_columns(queryset):
+    """What a row of the list, the CSV and the open data shows."""
+    return (queryset.select_related("ngo__region", "lot__region", "lot__direction", "call__customer",
+                                    "call__fiscal_year")
+            .annotate(paid=paid_total()))
+
+
+def ngo_name_key(lang: str | None = None):
+    lang = (lang or translation.get_language() or "kk")[:2]
+    key = {"ru": F("ngo__name_ru"), "en": Coalesce(NullIf(F("ngo__name_en"), Value("")), F("ngo__name_kk"))}.get(
+        lang, F("ngo__name_kk"))
+    return Collate(key, NAME_COLLATION) if connection.vendor == "postgresql" else key
+
+
+SORTS = {
+    "-date": ("-awarded_on", "-pk"),
+    "date": ("awarded_on", "pk"),
+    "-amount": ("-amount", "-pk"),
+    "amount": ("amount", "pk"),
+    "ngo": "ngo",
+    "-ngo": "-ngo",
+}
+
+
+def ordered(queryset, sort: str):
+    sort = sort if sort in SORTS else "-date"
+    if sort in ("ngo", "-ngo"):
+        key = ngo_name_key()
+        return queryset.order_by(key.desc() if sort == "-ngo" else key.asc(), "pk")
+    return queryset.order_by(*SORTS[sort])
+
+
+def filtered(*, region: str = "", year: int | None = None, customer: int | None = None,
+             direction: int | None = None, grant_type: str = "", status: str = "", amount_from=None,
+             amount_to=None, q: str = ""):
+    """The public grants narrowed by what the visitor chose (each filter optional; they combine)."""
+    grants = public_grants()
+    if region == "national":
+        grants = grants.filter(lot__region__isnull=True)
+    elif region:
+        grants = grants.filter(lot__region__slug=region)
+    if year:
+        grants = grants.filter(awarded_on__year=year)
+    if customer:
+        grants = grants.filter(call__customer_id=customer)
+    if direction:
+        grants = grants.filter(lot__direction_id=direction)
+    if grant_type:
+        grants = grants.filter(lot__grant_type=grant_type)
+    if status:
+        grants = grants.filter(status=status)
+    if amount_from is not None:
+        grants = grants.filter(amount__gte=amount_from)
+    if amount_to is not None:
+        grants = grants.filter(amount__lte=amount_to)
+    return search(grants, q)
+
+
+def page_rows(ids: list[int]) -> list[Grant]:
+    """The grants of one page in the page's order, with their columns (the list pages ids first)."""
+    by_id = {g.pk: g for g in with_columns(Grant.objects.filter(pk__in=ids))}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def years() -> list[int]:
+    return list(public_grants().annotate(y=ExtractYear("awarded_on")).order_by("-y").values_list("y", flat=True)
+                .distinct())
+
+
+def grant_page(number: str):
+    """One public grant with its NGO, lot, call, decision (and its meeting), agreement and paid tranches."""
+    tranches = Tranche.objects.prefetch_related(Prefetch("payments", queryset=Payment.objects.order_by("paid_on")))
+    return (
+        with_columns(public_grants().filter(number=number))
+        .select_related("application__decision__lot_decision__meeting", "agreement")
+        .prefetch_related(Prefetch("tranches", queryset=tranches.order_by("position")))
+    )
+
+
+def paid_tranches(grant) -> list[dict]:
+    """The tranches paid so far: date of the last payment and the amount paid (prefetched, no query)."""
+    rows = []
+    for tranche in grant.tranches.all():
+        payments = list(tranche.payments.all())
+        if not payments:
+            continue
+        rows.append({"position": tranche.position, "paid_on": payments[-1].paid_on,
+                     "amount": sum((p.amount for p in payments), Decimal("0.00")),
+                     "complete": tranche.status == TrancheStatus.PAID})
+    return rows
+
+
+def project_texts(grant) -> dict:
+    """The summary and goals as the NGO submitted them (the snapshot the commission decided on)."""
+    application = grant.application
+    return {"summary": application.summary, "goals": application.goals, "language": application.language}
+
+
+def achieved_indicators(grant) -> dict:
+    """Indicator name → value achieved, from the grantee's accepted reports.
+
+    The seam for the monitoring app (issue of grantees' reports): until it is installed no report exists, so
+    nothing is achieved yet and the page shows the targets alone."""
+    return {}
+
+
+def published_evaluation(grant):
+    """The customer's published evaluation of efficiency (monitoring app), or None while none exists."""
+    return None
+
+
+def count_by_status(queryset) -> dict:
+    return dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))

@@ -1,0 +1,73 @@
+"""/<lang>/grants/: the public registry of awarded grants — the list with its filters, the CSV/XLSX of what is
+filtered, one grant's page, and the Atom feed of new awards."""
+
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from portal.public_cache import CachedCountPaginator, public_page
+
+from ..forms import RegistryFilterForm
+from ..opendata import files
+from ..selectors import registry
+
+PER_PAGE = 20
+
+
+def _filter(request) -> RegistryFilterForm:
+    return RegistryFilterForm(request.GET or None)
+
+
+@public_page("grants", "ngos")
+def registry_list(request):
+    form = _filter(request)
+    grants = registry.ordered(registry.filtered(**form.criteria()), form.ordering())
+    ids = grants.values_list("pk", flat=True)
+    count_queryset = registry.filtered(**form.criteria())
+    page = CachedCountPaginator(ids, PER_PAGE, count_queryset=count_queryset, kinds=("grants",)).get_page(
+        request.GET.get("page"))
+    page.object_list = registry.page_rows(list(page.object_list))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "reports/registry_list.html", {
+        "form": form, "page": page, "filtered": bool(form.criteria()), "query": query.urlencode(),
+    })
+
+
+@public_page("grants", "ngos", server=False)
+def registry_export(request, fmt: str):
+    """The filtered list as the open data's 360Giving columns, streamed."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    form = _filter(request)
+    queryset = registry.filtered(**form.criteria())
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    if fmt == "csv":
+        response = StreamingHttpResponse(files.csv_chunks(queryset), content_type=files.FORMATS["csv"])
+    else:
+        from django.http import FileResponse
+
+        response = FileResponse(files.xlsx_file(queryset), content_type=files.FORMATS["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="demeu-grants-{stamp}.{fmt}"'
+    return response
+
+
+@public_page("grants", "ngos", "results")
+def grant_detail(request, number: str):
+    grant = registry.grant_page(number).first()
+    if grant is None:
+        raise Http404
+    decision = getattr(grant.application, "decision", None)
+    meeting = decision.lot_decision.meeting if decision else None
+    achieved = registry.achieved_indicators(grant)
+    indicators = [{**row, "achieved": achieved.get(row.get("name"))} for row in grant.indicators]
+    return render(request, "reports/grant_detail.html", {
+        "grant": grant,
+        "texts": registry.project_texts(grant),
+        "decision": decision,
+        "meeting": meeting if meeting is not None and meeting.is_published else None,
+        "tranches": registry.paid_tranches(grant),
+        "indicators": indicators,
+        "evaluation": registry.published_evaluation(grant),
+        "signed_on": grant.agreement.signed_at if hasattr(grant, "agreement") else None,
+    })

@@ -1,0 +1,137 @@
+"""The public registry of awarded grants: filters that combine, search in Kazakh and Russian, sorting, the grant's
+page, what is never public, and a pinned number of queries whatever the number of grants."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from agreements.services import grant_decline
+from grants.choices import GrantType
+from tests.agreements import factories as af
+from tests.evaluations import factories as ef
+from tests.reports import factories as rf
+
+pytestmark = pytest.mark.django_db
+
+REGISTRY_QUERIES = 7  # filter choices (customers, directions, years, regions), count, page ids, the page's rows
+
+
+def url(name, lang="kk", **kwargs):
+    with translation.override(lang):
+        return reverse(name, kwargs=kwargs)
+
+
+def numbers(response) -> list[str]:
+    return [g.number for g in response.context["page"].object_list]
+
+
+def test_filters_combine_and_live_in_the_address():
+    almaty_big = rf.grant(region="almaty", amount=Decimal("20000000"), awarded_on=date(2025, 3, 1))
+    rf.grant(region="almaty", amount=Decimal("5000000"), awarded_on=date(2025, 3, 1))
+    rf.grant(region="almaty", amount=Decimal("20000000"), awarded_on=date(2024, 3, 1))
+    rf.grant(region="shymkent", amount=Decimal("20000000"), awarded_on=date(2025, 3, 1))
+    response = Client().get(url("grants:registry"), {"region": "almaty", "year": "2025", "amount_from": "10 000 000"})
+    assert numbers(response) == [almaty_big.number]
+
+
+def test_national_lots_are_a_region_of_their_own():
+    national = rf.grant(region=None)
+    rf.grant(region="almaty")
+    assert numbers(Client().get(url("grants:registry"), {"region": "national"})) == [national.number]
+
+
+def test_a_reversed_amount_range_is_refused_with_the_input_kept():
+    rf.grant()
+    response = Client().get(url("grants:registry", "en"), {"amount_from": "9000000", "amount_to": "100"})
+    page = response.content.decode()
+    assert "is larger than the amount" in page
+    assert 'value="9000000"' in page or 'value="9 000 000"' in page
+
+
+def test_grant_type_and_status_filters():
+    long = rf.grant(grant_type=GrantType.LONG, amount=Decimal("60000000"))
+    rf.grant(grant_type=GrantType.SHORT)
+    assert numbers(Client().get(url("grants:registry"), {"grant_type": "long"})) == [long.number]
+    paid = rf.grant(paid=True)
+    assert numbers(Client().get(url("grants:registry"), {"status": "in_progress"})) == [paid.number]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search with stemming is PostgreSQL's")
+def test_search_finds_russian_word_forms_and_kazakh_prefixes():
+    russian = rf.grant(title="Центр для молодёжи села", summary="Поддержка сельской молодёжи в районах")
+    kazakh = rf.grant(title="Ауыл жастарына арналған орталық", summary="Жастарға кеңес беру")
+    rf.grant(title="Қарттарға көмек", summary="Помощь пожилым")
+    assert numbers(Client().get(url("grants:registry", "ru"), {"q": "молодёжь"})) == [russian.number]
+    assert numbers(Client().get(url("grants:registry"), {"q": "жастар"})) == [kazakh.number]
+
+
+def test_search_finds_the_ngo_by_name():
+    ngo = ef.ngo(name_kk="«Мейірім» қоғамдық бірлестігі", name_ru="ОО «Мейирим»")
+    grant = rf.grant(ngo=ngo)
+    rf.grant()
+    assert numbers(Client().get(url("grants:registry"), {"q": "мейірім"})) == [grant.number]
+
+
+def test_sort_by_amount_and_by_ngo_name_in_kazakh_order():
+    b = rf.grant(ngo=ef.ngo(name_kk="Бірлік"), amount=Decimal("3000000"))
+    a = rf.grant(ngo=ef.ngo(name_kk="Ақниет"), amount=Decimal("9000000"))
+    ae = rf.grant(ngo=ef.ngo(name_kk="Әділет"), amount=Decimal("5000000"))
+    assert numbers(Client().get(url("grants:registry"), {"sort": "-amount"})) == [a.number, ae.number, b.number]
+    by_name = numbers(Client().get(url("grants:registry"), {"sort": "ngo"}))
+    if connection.vendor == "postgresql":
+        assert by_name == [a.number, ae.number, b.number]  # А, Ә, Б: the Kazakh alphabet, not Ә after Я
+
+
+def test_a_declined_award_is_not_in_the_registry():
+    grant = rf.grant()
+    head = af.head_of(grant.ngo)
+    grant_decline(grant=grant, actor=head, reason="Команда изменилась.")
+    assert numbers(Client().get(url("grants:registry"))) == []
+    assert Client().get(url("grants:grant", number=grant.number)).status_code == 404
+
+
+def test_the_registry_runs_the_same_queries_with_one_and_fifty_grants():
+    rf.grant()
+    client = Client()
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url("grants:registry")).status_code == 200
+    for _ in range(49):
+        rf.grant(paid=False)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url("grants:registry"), {"region": "almaty", "sort": "ngo"})
+    assert len(response.context["page"].object_list) == 20
+    assert len(one) == len(many) == REGISTRY_QUERIES, [q["sql"] for q in many.captured_queries]
+
+
+def test_the_grant_page_shows_the_project_the_decision_and_the_tranches_paid():
+    grant = rf.grant(summary="Жастарға арналған кеңес беру орталығы", paid=True)
+    page = Client().get(url("grants:grant", "en", number=grant.number)).content.decode()
+    assert "Жастарға арналған кеңес беру орталығы" in page
+    assert grant.ngo.name_kk in page or grant.ngo.name_ru in page
+    assert url("calls:lot", "en", call=grant.call.code, lot=grant.lot.code) in page
+    assert "5\xa0000\xa0000\xa0₸" in page  # the first tranche paid, of 10 000 000
+    assert "Mақсат".replace("M", "М") in page  # the goals from the application
+
+
+def test_nothing_private_on_the_grant_page_the_registry_or_the_files():
+    expert = ef.expert()
+    grant = rf.grant(paid=True)
+    grant.ngo.email = "private-ngo@example.kz"
+    grant.ngo.save(update_fields=["email"])
+    client = Client()
+    pages = [client.get(url("grants:grant", number=grant.number)), client.get(url("grants:registry")),
+             client.get(url("grants:export", fmt="csv"))]
+    texts = [r.content.decode() if not r.streaming else b"".join(r.streaming_content).decode() for r in pages]
+    for fmt in ("json", "csv"):
+        texts.append(b"".join(client.get(reverse("open_data_file", kwargs={"fmt": fmt})).streaming_content).decode())
+    agreement = grant.agreement
+    for text in texts:
+        assert agreement.iban not in text and agreement.bik not in text
+        assert "@example.kz" not in text  # no e-mail of the NGO, its head or anyone
+        assert expert.user.full_name not in text
