@@ -12,6 +12,8 @@ class MonitoringConfig(PortalApp, AppConfig):
         permissions=("monitoring.permissions.ROLE_PERMISSIONS",),
         demo=("monitoring.demo.seed",),
         reminders=("monitoring.reminders.KINDS",),
+        # The public grant page (reports) shows the accepted report's indicators and the published evaluation.
+        public_content=(("monitoring.grantreport", "grants"), ("monitoring.efficiencyevaluation", "grants")),
     )
 
     def ready(self):

@@ -10,6 +10,8 @@ from django.utils import translation
 
 from agreements.choices import GrantStatus, TrancheStatus
 from agreements.models import Grant, Payment, Tranche
+from monitoring import selectors as monitoring_selectors
+from monitoring.selectors import public_indicators
 from ngos.selectors import NAME_COLLATION
 
 from ..search import search
@@ -130,16 +132,15 @@ def project_texts(grant) -> dict:
 
 
 def achieved_indicators(grant) -> dict:
-    """Indicator name → value achieved, from the grantee's accepted reports.
-
-    The seam for the monitoring app (issue of grantees' reports): until it is installed no report exists, so
-    nothing is achieved yet and the page shows the targets alone."""
-    return {}
+    """Indicator name → value achieved, as the grantee's last accepted report states it (monitoring); empty
+    while no report is accepted, so the page shows the targets alone."""
+    return {row["name"]: row["achieved"] for row in public_indicators(grant)}
 
 
 def published_evaluation(grant):
-    """The customer's published evaluation of efficiency (monitoring app), or None while none exists."""
-    return None
+    """The published evaluation of efficiency (the customer's and the operator's scores, comments, the total out of
+    25 and the indicators' achievement share), or None while the operator has not published it."""
+    return monitoring_selectors.published_evaluation(grant)
 
 
 def count_by_status(queryset) -> dict:
