@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import (
     EvaluatorSide,
@@ -125,7 +126,7 @@ class ReportReview(models.Model):
     conclusion = models.TextField(_("conclusion"), blank=True)
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), on_delete=models.PROTECT,
                                  related_name="+")
-    reviewed_at = models.DateTimeField(_("reviewed at"))
+    reviewed_at = models.DateTimeField(pgettext_lazy("report review", "reviewed at"))
     pdf = models.FileField(_("review conclusion (PDF)"), upload_to="monitoring/reviews/", max_length=300, blank=True)
 
     class Meta:
