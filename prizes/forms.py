@@ -195,6 +195,7 @@ class NominationDecisionForm(PortalForm):
 
     def __init__(self, *args, ranking, **kwargs):
         super().__init__(*args, **kwargs)
+        self.ranking = ranking
         self.fields["winners"].queryset = Candidacy.objects.filter(pk__in=[r.candidacy.pk for r in ranking.rows])
         self.fields["winners"].choices = [(r.candidacy.pk, f"{r.candidacy.number} {r.candidacy.ngo.name}")
                                           for r in ranking.rows]

@@ -53,13 +53,11 @@ def candidacy(prize_round: Round, nomination: Nomination, ngo, **fields):
 def round_under_review(*, year: int = 2030, per_nomination: int = 2, nominations: int = 2, actor=None,
                        **kwargs) -> Round:
     """A closed round with `per_nomination` candidacies of fresh NGOs in each nomination, its review started."""
-    from tests.evaluations.factories import ngo
-
     prize_round = announced_round(year=year, nominations=nominations, opens_in=timedelta(days=-40),
                                   closes_in=timedelta(days=-10), **kwargs)
     for nomination in prize_round.nominations.order_by("number"):
         for _index in range(per_nomination):
-            candidacy(prize_round, nomination, ngo())
+            candidacy(prize_round, nomination, fresh_ngo())
     return services.round_start_review(actor=actor, prize_round=prize_round)
 
 

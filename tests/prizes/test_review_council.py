@@ -274,3 +274,26 @@ def test_reserves_are_drawn_after_the_members(prize_round, manager, experts):
     group = draw(prize_round, manager, size=2, reserves=3)
     assert [m.role for m in group.members.order_by("draw_position")] == [GroupSeat.MEMBER] * 2 + [
         GroupSeat.RESERVE] * 3
+
+
+def test_a_departure_without_rationale_is_refused_on_the_page_with_the_choice_kept(
+        client, prize_round, manager, experts, council):
+    from portal.middleware import MFA_OK
+
+    draw(prize_round, manager)
+    first, second = prize_round.candidacies.filter(nomination__number=1).order_by("number")
+    score_all(prize_round, {first.number: 9, second.number: 6})
+    open_meeting(prize_round, council)
+    client.force_login(council[0])
+    session = client.session
+    session[MFA_OK] = council[0].pk
+    session.save()
+    response = client.post(f"/en/prizes/council/{prize_round.year}/nominations/1/decide/",
+                           {"n1-winners": [second.pk], "n1-rationale": ""})
+    page = response.content.decode()
+    assert response.status_code == 400 and "give the council&#x27;s rationale" in page
+    import re
+
+    tags = re.findall(r'<input[^>]*name="n1-winners"[^>]*>', page)
+    boxes = {re.search(r'value="(\d+)"', tag).group(1): tag for tag in tags}
+    assert "checked" in boxes[str(second.pk)] and "checked" not in boxes[str(first.pk)]  # the choice is kept
