@@ -20,6 +20,9 @@ class MonitoringConfig(PortalApp, AppConfig):
         from agreements import grant_links, signing
 
         from . import audit_labels  # noqa: F401  (registers what the audit log calls this app's actions)
+        from .esign import register_actions
+
+        register_actions()
 
         # A signed agreement's reporting schedule becomes the grantee's reports due.
         signing.listen("monitoring", _schedule_reports)

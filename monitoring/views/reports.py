@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from grants.workdays import local_date
 from portal.actions import add_errors, button_action, requires
+from portal.esign.services import signed
 
 from .. import finance, selectors, services
 from ..choices import EvidenceKind, ReportStatus, Section
@@ -201,7 +202,10 @@ def file_download(request, pk: int, file: int):
 def submit(request, pk: int):
     item = visible_report(request, pk)
     require(request, "monitoring.submit_report", item)
-    return button_action(request, lambda: services.report_submit(report=item, actor=request.user),
+    # The head's electronic signature (or confirmation) around the submission service (portal.esign).
+    return button_action(request, lambda: signed(actor=request.user, action="monitoring.report_submit", obj=item,
+                                                 data=request.POST, perform=lambda method: services.report_submit(
+                                                     report=item, actor=request.user)),
                          success=_("The report is submitted. The receipt is being prepared; the monitoring officer "
                                    "is told."),
                          refused=_("The report is not submitted:"),
