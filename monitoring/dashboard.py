@@ -34,4 +34,21 @@ def panels(request):
             "links": [(reverse("monitoring:queue") + "?status=submitted", _("Reports to review")),
                       (reverse("monitoring:queue") + "?late=1", _("Late reports"))],
         })
+    if user.has_perm("monitoring.evaluate_as_operator") or user.is_authenticated and _is_customer(user):
+        from .selectors import grants_to_evaluate
+
+        grants = list(grants_to_evaluate(user))
+        if grants:
+            items.append({
+                "title": _("Evaluation of efficiency"),
+                "template": "portal/panels/links.html",
+                "items": [{"url": reverse("monitoring:efficiency", kwargs={"number": g.number}), "label": g.number,
+                           "note": g.title} for g in grants[:5]],
+            })
     return items
+
+
+def _is_customer(user) -> bool:
+    from portal.rules import is_customer
+
+    return is_customer(user)

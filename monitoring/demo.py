@@ -92,6 +92,7 @@ def seed(stdout=None) -> None:
         report_review,
         report_save_section,
         report_submit,
+        review_render,
         visit_plan,
         visit_record,
         visit_render,
@@ -137,7 +138,7 @@ def seed(stdout=None) -> None:
             first = report_submit(report=report, actor=head)
             report_render_receipt(submission_pk=first.pk)
         with clock(at(3)):
-            report_review(report=report, actor=officer, accept=False, comments={
+            sent_back = report_review(report=report, actor=officer, accept=False, comments={
                 Section.INDICATORS: "Оқытылған волонтерлер бойынша тіркеу парақтарын қосыңыз. "
                                     "Приложите листы регистрации по обученным волонтёрам."})
         with clock(at(4)):
@@ -149,9 +150,11 @@ def seed(stdout=None) -> None:
                 version=report.versions.get(Section.NARRATIVE, 0), actor=head)
             second = report_submit(report=report, actor=head)
             report_render_receipt(submission_pk=second.pk)
+            review_render(review_pk=sent_back.pk)
         with clock(at(5)):
-            report_review(report=report, actor=officer, accept=True,
-                          conclusion="Есеп қабылданды. Отчёт принят: второй транш подлежит выплате.")
+            accepted = report_review(report=report, actor=officer, accept=True,
+                                     conclusion="Есеп қабылданды. Отчёт принят: второй транш подлежит выплате.")
+            review_render(review_pk=accepted.pk)
         visit_day = local_date(at(6))
         with clock(at(6)):
             visit = visit_plan(grant=grant, actor=officer, visit_on=visit_day, place="Шымкент, Тұран ауданы",

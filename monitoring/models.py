@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import (
     EvaluatorSide,
@@ -125,7 +126,8 @@ class ReportReview(models.Model):
     conclusion = models.TextField(_("conclusion"), blank=True)
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), on_delete=models.PROTECT,
                                  related_name="+")
-    reviewed_at = models.DateTimeField(_("reviewed at"))
+    reviewed_at = models.DateTimeField(pgettext_lazy("report review", "reviewed at"))
+    pdf = models.FileField(_("review conclusion (PDF)"), upload_to="monitoring/reviews/", max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("report review")
@@ -234,6 +236,11 @@ class EfficiencyEvaluation(models.Model):
                                   related_name="+")
     saved_at = models.DateTimeField(_("saved at"))
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The published evaluation as one document per language (on the operator's row, which publishes).
+    pdf_kk = models.FileField(_("evaluation (kk, PDF)"), upload_to="monitoring/efficiency/", max_length=300,
+                              blank=True)
+    pdf_ru = models.FileField(_("evaluation (ru, PDF)"), upload_to="monitoring/efficiency/", max_length=300,
+                              blank=True)
 
     class Meta:
         verbose_name = _("evaluation of efficiency")

@@ -30,3 +30,25 @@ def visit_pdf(visit, language: str) -> bytes:
                                                     "findings": list(visit.findings.all()),
                                                     "follow_ups": list(visit.follow_ups.all())},
                       language=language, number=f"{visit.grant.number}-V{visit.pk}", title=_("Monitoring visit report"))
+
+
+def review_pdf(review) -> bytes:
+    from .models import ReportReview
+
+    review = ReportReview.objects.select_related("submission__report__grant__ngo", "reviewer").get(pk=review.pk)
+    report = review.submission.report
+    language = report.language if report.language in ("kk", "ru") else "kk"
+    from .choices import Section
+
+    comments = [(label, review.comments[code]) for code, label in Section.choices if review.comments.get(code)]
+    return render_pdf("monitoring/pdf/review.html", {"review": review, "report": report, "grant": report.grant,
+                                                     "submission": review.submission, "comments": comments},
+                      language=language, number=f"{review.submission.number}-R",
+                      title=_("Conclusion on a grantee report"))
+
+
+def efficiency_pdf(grant, language: str) -> bytes:
+    from .selectors import published_evaluation
+
+    return render_pdf("monitoring/pdf/efficiency.html", {"grant": grant, "published": published_evaluation(grant)},
+                      language=language, number=f"{grant.number}-E", title=_("Evaluation of efficiency"))

@@ -233,3 +233,36 @@ def public_indicators(grant) -> list[dict]:
     return [{"name": row["indicator"].get("name", ""), "unit": row["indicator"].get("unit", ""),
              "target": row["indicator"].get("target"), "achieved": row.get("total"), "share": row["share"]}
             for row in indicator_rows(report, submission.snapshot if submission else None)]
+
+
+def grant_links(user, grant) -> list[dict]:
+    """What the grant's page (agreements) links: the monitoring page with the reports' states; for staff, the
+    flag of a visit that did not confirm what a report says was achieved."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    if not user.has_perm("monitoring.view_grant_monitoring", grant):
+        return []
+    url = reverse("monitoring:grant", kwargs={"number": grant.number})
+    today = local_date(timezone.now())
+    late = _("late")
+    states = [f"{r.get_kind_display()}: {late if is_late(r, today) else r.get_status_display()}"
+              for r in reports_of_grant(grant)]
+    found = [{"url": url, "label": _("Reports and monitoring"), "note": "; ".join(states), "alert": False}]
+    if user.has_perm("monitoring.view_visits") and gaps(grant):
+        found.insert(0, {"url": url, "label": _("A visit did not confirm what a report says was achieved:"),
+                         "note": ", ".join(f.indicator_name for f in gaps(grant)), "alert": True})
+    return found
+
+
+def grants_to_evaluate(user):
+    """Completed grants whose efficiency the user's side has not scored yet: the customer's own calls' grants, or
+    every completed grant for the operator's monitoring officer."""
+    from agreements.choices import GrantStatus
+    from agreements.models import Grant
+
+    side = EvaluatorSide.OPERATOR if user.has_perm("monitoring.evaluate_as_operator") else EvaluatorSide.CUSTOMER
+    grants = Grant.objects.filter(status=GrantStatus.COMPLETED).exclude(efficiency_evaluations__side=side)
+    if side == EvaluatorSide.CUSTOMER:
+        grants = grants.filter(call__customer__representatives=user)
+    return grants.order_by("number")

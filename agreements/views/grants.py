@@ -13,6 +13,7 @@ from portal.esign.selectors import records_for
 from portal.esign.services import signed
 from portal.pdf import pdf_response
 
+from .. import grant_links
 from ..choices import AgreementStatus, GrantStatus, Party, SignatureMethod, TrancheStatus
 from ..forms import BankDetailsForm, PaymentForm, ReasonForm, SignForm
 from ..selectors import grant_history, grants_of_user, labelled_budget, tranche_paid, valid_signatures
@@ -74,6 +75,7 @@ def grant(request, number: str):
         "budget_versions": [(v, labelled_budget(v.by_category)) for v in item.budget_versions.all()],
         "can_amend": user.has_perm("agreements.request_amendment", item)
         and item.status in (GrantStatus.AGREEMENT_SIGNED, GrantStatus.IN_PROGRESS),
+        "linked": grant_links.links(request, item),
     })
 
 

@@ -3,11 +3,13 @@ operator each score the five criteria 0-5 with a comment; the operator publishes
 are public on the grant's page."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.choices import GrantStatus
+from portal import mail
 from portal.audit import record
 
 from ..choices import Criterion, EvaluatorSide, ReportKind, ReportStatus
@@ -67,4 +69,26 @@ def efficiency_publish(*, grant, actor) -> list[EfficiencyEvaluation]:
         evaluation.save(update_fields=["published_at"])
     record(actor=actor, obj=grant, action="efficiency_published",
            data={"totals": {e.side: e.total for e in evaluations}})
+    from ..tasks import render_efficiency
+
+    mail.prepare(render_efficiency, about=grant, grant_pk=grant.pk)
     return evaluations
+
+
+@transaction.atomic
+def efficiency_render(*, grant_pk: int) -> EfficiencyEvaluation | None:
+    """The worker renders the published evaluation in Kazakh and Russian once, kept on the operator's row."""
+    from agreements.models import Grant
+
+    from ..pdf import efficiency_pdf
+
+    evaluation = (EfficiencyEvaluation.objects.select_for_update(of=("self",))
+                  .filter(grant_id=grant_pk, side=EvaluatorSide.OPERATOR, published_at__isnull=False).first())
+    if evaluation is None or (evaluation.pdf_kk and evaluation.pdf_ru):
+        return None
+    grant = Grant.objects.select_related("ngo", "call").get(pk=grant_pk)
+    for language in ("kk", "ru"):
+        getattr(evaluation, f"pdf_{language}").save(f"efficiency-{grant.number}-{language}.pdf",
+                                                    ContentFile(efficiency_pdf(grant, language)), save=False)
+    evaluation.save(update_fields=["pdf_kk", "pdf_ru"])
+    return evaluation

@@ -299,5 +299,21 @@ def report_review(*, report: GrantReport, actor, accept: bool, comments: dict | 
             grant.refresh_from_db(fields=["status"])
             if grant.status == GrantStatus.IN_PROGRESS:
                 grant_complete(grant=grant, actor=actor)
+    from ..tasks import render_review_conclusion
+
+    mail.prepare(render_review_conclusion, about=review, review_pk=review.pk)
     notifications.report_reviewed(report, review)
+    return review
+
+
+@transaction.atomic
+def review_render(*, review_pk: int) -> ReportReview | None:
+    """The worker renders the operator's conclusion on a round once, in the report's language."""
+    from ..pdf import review_pdf
+
+    review = ReportReview.objects.select_for_update(of=("self",)).get(pk=review_pk)
+    if review.pdf:
+        return None
+    review.pdf.save(f"review-{review.pk}.pdf", ContentFile(review_pdf(review)), save=False)
+    review.save(update_fields=["pdf"])
     return review

@@ -223,6 +223,17 @@ def receipt(request, pk: int, round: int):
 
 
 @login_required
+def review_pdf(request, pk: int, round: int):
+    item = visible_report(request, pk)
+    submission = next((s for s in item.submissions.all() if s.round == round), None)
+    review = getattr(submission, "review", None) if submission else None
+    if review is None or not review.pdf:
+        raise Http404
+    return FileResponse(review.pdf.open("rb"), content_type="application/pdf",
+                        filename=f"conclusion-{submission.number}.pdf")
+
+
+@login_required
 def review(request, pk: int):
     item = visible_report(request, pk)
     require(request, "monitoring.review_report", item)

@@ -175,3 +175,14 @@ def efficiency_publish(request, number: str):
     return button_action(request, lambda: services.efficiency_publish(grant=grant, actor=request.user),
                          success=_("The evaluation of efficiency is published on the grant's page."),
                          redirect_to=reverse("monitoring:grant", kwargs={"number": grant.number}))
+
+
+@login_required
+def efficiency_pdf(request, number: str, language: str):
+    grant = visible_grant(request, number)
+    evaluation = selectors.evaluations_of(grant).get(EvaluatorSide.OPERATOR)
+    document = getattr(evaluation, f"pdf_{language}", None) if language in ("kk", "ru") and evaluation else None
+    if not document:
+        raise Http404
+    return FileResponse(document.open("rb"), content_type="application/pdf",
+                        filename=f"efficiency-{grant.number}-{language}.pdf")

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from agreements.choices import GrantStatus, TrancheStatus
 from agreements.models import Grant, Payment, Tranche
+from monitoring import selectors as monitoring_selectors
 from ngos.selectors import NAME_COLLATION
 
 from ..search import search
@@ -144,14 +145,12 @@ def project_texts(grant) -> dict:
 
 
 def achieved_indicators(grant) -> dict:
-    """Indicator name → value achieved, as the last accepted grantee report states it (monitoring)."""
-    from monitoring.selectors import public_indicators
-
-    return {row["name"]: row["achieved"] for row in public_indicators(grant)}
+    """Indicator name → value achieved, as the grantee's last accepted report states it (monitoring); empty
+    while no report is accepted, so the page shows the targets alone."""
+    return {row["name"]: row["achieved"] for row in monitoring_selectors.public_indicators(grant)}
 
 
 def published_evaluation(grant):
-    """The published evaluation of efficiency (monitoring): each side's scores and total, or None."""
-    from monitoring.selectors import published_evaluation as published
-
-    return published(grant)
+    """The published evaluation of efficiency (the customer's and the operator's scores, comments, the total out of
+    25 and the indicators' achievement share), or None while the operator has not published it."""
+    return monitoring_selectors.published_evaluation(grant)

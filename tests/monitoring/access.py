@@ -12,11 +12,14 @@ from monitoring.choices import FindingResult, ReportKind, ReportStatus, Section
 from monitoring.models import ChecklistItem, EfficiencyEvaluation, FollowUp, GrantReport, MonitoringVisit, ReportFile
 from monitoring.services import (
     checklist_add,
+    efficiency_publish,
+    efficiency_render,
     efficiency_score,
     report_add_file,
     report_render_receipt,
     report_review,
     report_submit,
+    review_render,
     visit_plan,
     visit_record,
     visit_render,
@@ -66,6 +69,18 @@ def build(world):
     report_review(report=last, actor=officer, accept=True)
     efficiency_score(grant=done, actor=officer, side="operator", scores=SCORES, comments=COMMENTS)
     world.objects["completed"] = done
+    # An earlier completed grant whose evaluation is published, with its documents, and a reviewed round.
+    published = f.running_grant(ngo=world.ngo_a, operator=world.users["operator_admin"])
+    first = published.tranches.get(position=1)
+    payment_record(tranche=first, actor=world.users["finance_officer"], paid_on=today, amount=first.amount,
+                   order_number="ПП-10")
+    last = f.fill(f.report_of(published, ReportKind.FINAL), head, achieved="100")
+    report_submit(report=last, actor=head)
+    review_render(review_pk=report_review(report=last, actor=officer, accept=True).pk)
+    efficiency_score(grant=published, actor=officer, side="operator", scores=SCORES, comments=COMMENTS)
+    efficiency_publish(grant=published, actor=officer)
+    efficiency_render(grant_pk=published.pk)
+    world.objects["published"], world.objects["reviewed"] = published, last
 
 
 SCORES = {"relevance": 5, "plan": 4, "results": 4, "continuation": 3, "impact": 4}
@@ -113,6 +128,9 @@ PAGES = [
          post_data=lambda w: {"decision": "changes", "comment_indicators": "Дәлелдерді қосыңыз"},
          post_redirect=_report_url("interim"), post_effect=_status("interim", ReportStatus.CHANGES_REQUESTED)),
     Page("monitoring:queue", STAFF),
+    Page("monitoring:review_pdf", STAFF | NGO_A, kwargs=lambda w: {"pk": w.reviewed.pk, "round": 1}),
+    Page("monitoring:efficiency_pdf", STAFF | NGO_A, kwargs=lambda w: {"number": w.published.number,
+                                                                       "language": "kk"}),
     Page("monitoring:grant", STAFF | NGO_A, kwargs=lambda w: {"number": w.grant.number}),
     # The customer represents the completed grant's call; the monitoring officer scores for the operator.
     Page("monitoring:efficiency", OFFICER | {"customer"}, kwargs=lambda w: {"number": w.completed.number},

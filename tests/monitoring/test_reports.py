@@ -17,6 +17,7 @@ from monitoring.services import (
     report_review,
     report_save_section,
     report_submit,
+    review_render,
 )
 from ngos.choices import MemberRole
 from ngos.models import Membership
@@ -166,9 +167,12 @@ def test_accepting_the_interim_report_makes_the_second_tranche_due(grant, head, 
     assert second.status == TrancheStatus.PLANNED
     report = f.fill(f.report_of(grant), head)
     report_submit(report=report, actor=head)
-    report_review(report=report, actor=officer, accept=True)
+    review = report_review(report=report, actor=officer, accept=True, conclusion="Қабылданды")
     second.refresh_from_db()
     assert second.status == TrancheStatus.DUE
+    review_render(review_pk=review.pk)
+    review.refresh_from_db()
+    assert review.pdf.read().startswith(b"%PDF")
     assert f.report_of(grant).status == ReportStatus.ACCEPTED
 
 

@@ -14,6 +14,7 @@ from monitoring.choices import FindingResult, ReportKind
 from monitoring.services import (
     checklist_add,
     efficiency_publish,
+    efficiency_render,
     efficiency_score,
     follow_up_answer,
     report_review,
@@ -113,6 +114,10 @@ def test_efficiency_is_scored_after_the_final_report_and_public_once_published(o
     published = selectors.published_evaluation(grant)
     assert published["sides"][0]["total"] == 20 and published["maximum"] == 25
     assert published["achievement"] == 100
+    evaluation = efficiency_render(grant_pk=grant.pk)
+    assert evaluation.pdf_kk.read().startswith(b"%PDF") and evaluation.pdf_ru.read().startswith(b"%PDF")
+    with refused("published"):
+        efficiency_score(grant=grant, actor=officer, side="operator", scores=SCORES, comments=COMMENTS)
 
 
 def test_the_customer_evaluates_only_its_own_calls_grants(officer, client):
