@@ -108,9 +108,12 @@ def seed(stdout=None) -> None:
                                             reports__isnull=True).select_related("agreement", "application"):
         with clock(unscheduled.agreement.signed_at or timezone.now()):
             reports_schedule(grant=unscheduled, actor=None)
+    # The story below runs once, on the first running grant with an untouched interim report. A second seed finds
+    # it told (a report already submitted) and stops, whatever grants the floors above have signed since.
+    told = GrantReport.objects.filter(submissions__isnull=False).exists()
     report = (GrantReport.objects.filter(kind=ReportKind.INTERIM, grant__status=GrantStatus.IN_PROGRESS)
               .select_related("grant__ngo", "grant__agreement").order_by("grant__number").first())
-    if officer is None or report is None or report.submissions.exists():
+    if officer is None or report is None or told:
         if stdout:
             stdout.write("monitoring: no running demo grant with an untouched interim report; skipped")
         return
