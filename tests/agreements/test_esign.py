@@ -3,6 +3,7 @@ the NGO's key, the operator's signatory with a key of the operator's BIN; anothe
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from agreements.choices import AgreementStatus, SignatureMethod
 from portal.esign.services import challenge_issue
@@ -28,7 +29,9 @@ def _sign_in(client, user):
 def _post_signed(client, user, grant, action, signer):
     challenge = challenge_issue(actor=user, action=action, obj=grant)
     _sign_in(client, user)
-    return client.post(reverse("agreements:sign", kwargs={"number": grant.number}), {
+    with translation.override("kk"):  # the page in Kazakh, whatever language an earlier test left active
+        address = reverse("agreements:sign", kwargs={"number": grant.number})
+    return client.post(address, {
         "sha256": grant.agreement.pdf_sha256, "confirm": "on", "esign_nonce": challenge.nonce,
         "esign_cms": signer.cms_b64(challenge.payload_bytes),
     }, follow=True)
