@@ -21,6 +21,18 @@ def _fast_and_isolated(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language: a request or an override an earlier test left active
+    would otherwise decide which language reverse() and the pages use."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _eager_tasks():
     """Tasks run in the test's process, as in the embedded run: the outbox delivers at once after commit. The
     broker-down and real-worker tests switch this off."""
