@@ -63,9 +63,11 @@ def signed_in(demo, db, client):
 
 
 def _get(client, name, **kwargs) -> str:
+    # The request inside the override too: the locale middleware activates the page's language and would leave
+    # it active for the tests that run after this module (their reverse() then gives /en/ addresses).
     with translation.override("en"):
         url = reverse(name, kwargs=kwargs or None)
-    response = client.get(url)
+        response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()
 
