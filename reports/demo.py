@@ -7,13 +7,17 @@ the demo's clock at the moment it would have, in the order of the calls. Idempot
 
 Runs last (reports is the top floor), after the demo's current calls; the history lies before them."""
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from grants.applications.demo import ADMIT, Plan, _publish_conclusion, _screen, _submit_all, _user
-from grants.demo import seed_calendar, seed_directions, seed_lot, seed_years
+from grants.choices import DocumentKind
+from grants.demo import RULES_TITLE, rules_pdf, seed_calendar, seed_directions, seed_lot, seed_years
 from grants.demo_data import THEMES
 from grants.demo_dates import CallDates, _calendar, at_astana
 from grants.models import Call, Customer
@@ -139,7 +143,9 @@ def _head(ngo: NGO, spare: list) -> User:
     return user
 
 
-def _call(key: str, customer, fiscal_year, number: int, regions, directions, manager) -> Call | None:
+def _call(key: str, customer, fiscal_year, number: int, regions, directions, manager, rules) -> Call | None:
+    """An earlier call as the operator ran it: drafted, its lots added, its rules attached (`rules()`, the PDF made
+    once for every call of the history), announced."""
     kk, ru, en = TITLES[key]
     existing = Call.objects.filter(title_ru=ru).first()
     if existing is not None:
@@ -159,6 +165,11 @@ def _call(key: str, customer, fiscal_year, number: int, regions, directions, man
         code = f"{fiscal_year.year}-{key[-1].upper()}{CODES.get(region, 'NAT')}-{index + 1:02d}"
         with clock(drafted + timedelta(days=1 + index // 8, hours=1 + index % 8, minutes=7 * index % 60)):
             seed_lot(call, code, theme, region, directions, manager)
+    with clock(dates.announced - timedelta(days=1, hours=1, minutes=25)):
+        call_services.document_add(
+            actor=manager, call=call, kind=DocumentKind.RULES, title_kk=RULES_TITLE[0], title_ru=RULES_TITLE[1],
+            title_en=RULES_TITLE[2], upload=SimpleUploadedFile(f"rules-{call.code}.pdf", rules()),
+            content_type="application/pdf")
     with clock(dates.announced):
         call = call_services.call_announce(actor=manager, call=call)
     return call
@@ -215,6 +226,7 @@ def seed(stdout=None) -> None:
     customers.append(_education())
     spare = list(HEAD_NAMES) * 8
     made = 0
+    rules = functools.cache(rules_pdf)
     with mail.silence():
         for key, customer_index, announced, regions in HISTORY:
             customer = customers[customer_index]
@@ -225,7 +237,7 @@ def seed(stdout=None) -> None:
             else:
                 directions = seed_directions(customer, fiscal_year, discussion, users, comments=[], approve=True)
             number = Call.objects.filter(fiscal_year=fiscal_year).count() + 1
-            call = _call(key, customer, fiscal_year, number, regions, directions, manager)
+            call = _call(key, customer, fiscal_year, number, regions, directions, manager, rules)
             if call is None:
                 continue
             seed_rubrics(manager)
