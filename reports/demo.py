@@ -11,9 +11,8 @@ import functools
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.utils import timezone
-
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from grants.applications.demo import ADMIT, Plan, _publish_conclusion, _screen, _submit_all, _user
 from grants.choices import DocumentKind
