@@ -9,8 +9,10 @@ Runs last (reports is the top floor), after the demo's current calls; the histor
 
 import functools
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from grants.applications.demo import ADMIT, Plan, _publish_conclusion, _screen, _submit_all, _user
 from grants.choices import DocumentKind
@@ -246,8 +248,136 @@ def seed(stdout=None) -> None:
             _publish_conclusion(call, dates, officer)
             seed_finished(call, dates, manager)
             made += _agreements(call, signed_share=8)
+        _reporting(stdout)
     if stdout:
         from agreements.models import Grant
 
         stdout.write(f"reports: {Grant.objects.count()} grants in the registry; {made} earlier agreements signed "
                      f"and their first tranche paid")
+
+
+COUNTED = {"submit": "submitted", "accept": "accepted", "pay": "paid", "publish": "published"}
+SCORES = [(4, 4, 5, 3, 4), (5, 4, 4, 4, 3), (3, 4, 4, 3, 3), (5, 5, 4, 4, 4)]
+COMMENTS = {
+    "relevance": "Жоба бағыттың міндеттеріне сай. Проект отвечает задачам направления.",
+    "plan": "Жоспар негізінен орындалды. План в основном выполнен.",
+    "results": "Көрсеткіштердің көпшілігіне қол жеткізілді. Большинство показателей достигнуто.",
+    "continuation": "ҮЕҰ жобаны өз қаражатымен жалғастырады. НПО продолжает проект за свой счёт.",
+    "impact": "Қатысушылар ауылдарында бастамалар ашты. Участники открыли инициативы в своих сёлах.",
+}
+
+
+def _reporting(stdout=None) -> None:
+    """The earlier calls' grants report as their schedule asked, each step at its moment and in the order of
+    the days: interim reports submitted by the head a few days before they were due and accepted by the
+    monitoring officer (the second tranche due, then paid by finance), final reports of the projects that
+    ended accepted (the grant completed) and their efficiency scored and published — by the customer's
+    representative where the call is the customer's, always by the operator. Left for today: the two latest
+    interim reports late (due, not submitted), the two before them submitted and waiting for the officer, and
+    the customer's latest completed grant waiting for its evaluation. Runs once: a second seed finds a history
+    report submitted and stops."""
+    from agreements.choices import GrantStatus, TrancheStatus
+    from agreements.models import Grant
+    from agreements.services import payment_record
+    from monitoring.choices import Criterion, EvaluatorSide, ReportKind
+    from monitoring.demo import OFFICER as MONITORING
+    from monitoring.demo import _fill
+    from monitoring.demo import _head as head_of
+    from monitoring.models import GrantReport
+    from monitoring.services import (
+        efficiency_publish,
+        efficiency_render,
+        efficiency_score,
+        report_review,
+        report_submit,
+    )
+
+    titles = [ru for _kk, ru, _en in TITLES.values()]
+    history = GrantReport.objects.filter(grant__call__title_ru__in=titles)
+    users = {u.email: u for u in User.objects.filter(email__in=[MONITORING, FINANCE, "customer@demo.demeu.kz"])}
+    officer, finance, customer = users.get(MONITORING), users.get(FINANCE), users.get("customer@demo.demeu.kz")
+    if officer is None or finance is None or history.filter(submissions__isnull=False).exists():
+        return
+    now = timezone.now() - timedelta(hours=1)
+    today = local_date(now)
+    grants = list(Grant.objects.filter(call__title_ru__in=titles, status=GrantStatus.IN_PROGRESS)
+                  .select_related("ngo", "call__customer").prefetch_related("reports").order_by("number"))
+    reports = {(g.pk, r.kind): r for g in grants for r in g.reports.all()}
+    # Left for today: the latest interim reports due of projects still running (late, then waiting for review).
+    pending = sorted((r for g in grants if (r := reports.get((g.pk, ReportKind.INTERIM))) and r.due_on < today
+                      and g.final_report_due >= today), key=lambda r: (r.due_on, r.grant.number), reverse=True)
+    late, waiting = {r.pk for r in pending[:2]}, {r.pk for r in pending[2:4]}
+    represented = set(customer.customers.values_list("pk", flat=True)) if customer else set()
+    ended = [g for g in grants if g.final_report_due < today and (g.pk, ReportKind.FINAL) in reports]
+    ours = [g for g in ended if g.call.customer_id in represented]
+    unevaluated = max(ours, key=lambda g: (g.final_report_due, g.number)).pk if ours else None
+
+    steps = []  # (moment, grant, step): each grant's steps in order; a step not yet come stops the grant's chain
+    for index, grant in enumerate(grants):
+        head = head_of(grant.ngo)
+        interim, final = reports.get((grant.pk, ReportKind.INTERIM)), reports.get((grant.pk, ReportKind.FINAL))
+        if head is None or interim is None or interim.due_on >= today or interim.pk in late:
+            continue
+        chain = []
+        submitted = at_astana(interim.due_on - timedelta(days=1 + index % 4), 15, 10 + index % 40)
+        chain.append((submitted, ("submit", interim, head, Decimal("0.4"))))
+        if interim.pk not in waiting:
+            accepted = at_astana(add_working_days(local_date(submitted), 3 + index % 3), 11, 5 * (index % 10))
+            if accepted > now:  # reviewed by now: only the two chosen above wait for the officer
+                chain[0] = (submitted - timedelta(days=7), chain[0][1])
+                accepted = at_astana(add_working_days(local_date(chain[0][0]), 3 + index % 3), 11, 5 * (index % 10))
+            chain.append((accepted, ("accept", interim)))
+            chain.append((at_astana(add_working_days(local_date(accepted), 4), 16, 20), ("pay", grant)))
+            if final is not None and final.due_on < today:
+                submitted = at_astana(final.due_on - timedelta(days=2 + index % 3), 14, 15 + index % 40)
+                chain.append((submitted, ("submit", final, head, Decimal("1"))))
+                accepted = at_astana(add_working_days(local_date(submitted), 3 + index % 2), 10, 30)
+                chain.append((accepted, ("accept", final)))
+                if grant.pk != unevaluated:
+                    scored = local_date(accepted)
+                    if grant.call.customer_id in represented:
+                        chain.append((at_astana(add_working_days(scored, 2), 12, 40),
+                                      ("score", grant, EvaluatorSide.CUSTOMER, customer, index)))
+                    chain.append((at_astana(add_working_days(scored, 3), 15, 0),
+                                  ("score", grant, EvaluatorSide.OPERATOR, officer, index + 1)))
+                    chain.append((at_astana(add_working_days(scored, 3), 16, 30), ("publish", grant)))
+        steps.extend((moment, n, grant.pk, step) for n, (moment, step) in enumerate(chain))
+    stopped, published = set(), None
+    counts = {"submitted": 0, "accepted": 0, "paid": 0, "published": 0}
+    for moment, _n, grant_pk, step in sorted(steps, key=lambda s: (s[0], s[2], s[1])):
+        if grant_pk in stopped or moment > now:
+            stopped.add(grant_pk)
+            continue
+        with clock(moment):
+            kind = step[0]
+            if kind == "submit":
+                _kind, report, head, share = step
+                report = _fill(report, head, achieved_share=share)
+                report_submit(report=report, actor=head)
+            elif kind == "accept":
+                report_review(report=step[1], actor=officer, accept=True,
+                              conclusion="Есеп қабылданды. Отчёт принят.")
+            elif kind == "pay":
+                grant = step[1]
+                for tranche in grant.tranches.filter(status=TrancheStatus.DUE).order_by("position"):
+                    payment_record(tranche=tranche, actor=finance, paid_on=local_date(moment),
+                                   amount=tranche.amount, order_number=f"ПП-{grant.pk:06d}-{tranche.position}")
+            elif kind == "score":
+                _kind, grant, side, actor, index = step
+                figures = SCORES[index % len(SCORES)]
+                efficiency_score(grant=grant, actor=actor, side=side, scores=dict(zip(Criterion.values, figures,
+                                                                                       strict=True)),
+                                 comments={code: COMMENTS.get(code, COMMENTS["results"]) for code in Criterion.values})
+            else:
+                efficiency_publish(grant=step[1], actor=officer)
+                if published is None or step[1].call.customer_id in represented:  # both sides, where there are
+                    published = step[1]
+            if kind in COUNTED:
+                counts[COUNTED[kind]] += 1
+    if published is not None:  # the one evaluation whose PDF the demo shows
+        efficiency_render(grant_pk=published.pk)
+    if stdout:
+        stdout.write(f"reports: earlier grants reported — {counts['submitted']} reports submitted, "
+                     f"{counts['accepted']} accepted, {counts['paid']} second tranches paid, {counts['published']} "
+                     f"evaluations of efficiency published; {len(late)} reports late, {len(waiting)} waiting for "
+                     f"review, one completed grant waiting for the customer's evaluation")

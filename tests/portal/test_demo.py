@@ -63,9 +63,11 @@ def signed_in(demo, db, client):
 
 
 def _get(client, name, **kwargs) -> str:
+    # The request inside the override too: the locale middleware activates the page's language and would leave
+    # it active for the tests that run after this module (their reverse() then gives /en/ addresses).
     with translation.override("en"):
         url = reverse(name, kwargs=kwargs or None)
-    response = client.get(url)
+        response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()
 
@@ -282,3 +284,44 @@ def test_every_pdf_fits_the_width_of_the_page(demo, db, document, language):
     pdf = _render(document, language)
     assert len(text_pieces(pdf)) > 20
     assert beyond_right_margin(pdf) == []
+
+
+def test_the_earlier_grants_reported_so_only_a_few_reports_are_late(demo, db):
+    from agreements.choices import GrantStatus, TrancheStatus
+    from agreements.models import Grant, Tranche
+    from monitoring.choices import ReportStatus
+    from monitoring.models import GrantReport, ReportSubmission
+    from monitoring.selectors import is_late
+
+    late = [r for r in GrantReport.objects.select_related("grant") if is_late(r)]
+    assert 1 <= len(late) <= 3, [r.grant.number for r in late]
+    assert 1 <= GrantReport.objects.filter(status=ReportStatus.SUBMITTED).count() <= 3
+    assert Grant.objects.filter(status=GrantStatus.COMPLETED).exists()
+    assert Tranche.objects.filter(position=2, status=TrancheStatus.PAID).exists()
+    for submission in ReportSubmission.objects.select_related("report__grant__agreement", "review"):
+        assert submission.report.grant.agreement.signed_at < submission.submitted_at < timezone.now()
+        if hasattr(submission, "review"):
+            assert submission.submitted_at < submission.review.reviewed_at < timezone.now()
+
+
+def test_a_completed_grant_has_its_efficiency_published_with_both_sides(demo, db, client):
+    from monitoring.choices import EvaluatorSide
+    from monitoring.models import EfficiencyEvaluation
+
+    shown = EfficiencyEvaluation.objects.filter(side=EvaluatorSide.OPERATOR, published_at__isnull=False) \
+        .exclude(pdf_kk="").select_related("grant").get()
+    sides = EfficiencyEvaluation.objects.filter(grant=shown.grant, published_at__isnull=False)
+    assert set(sides.values_list("side", flat=True)) == {EvaluatorSide.OPERATOR, EvaluatorSide.CUSTOMER}
+    assert shown.grant.final_report_due < timezone.localdate()
+
+
+def test_the_customer_and_the_monitoring_officer_have_a_completed_grant_to_evaluate(signed_in):
+    from monitoring.selectors import grants_to_evaluate
+
+    customer = User.objects.get(email="customer@demo.demeu.kz")
+    waiting = list(grants_to_evaluate(customer))
+    assert len(waiting) == 1
+    officer = User.objects.get(email="monitoring@demo.demeu.kz")
+    assert waiting[0] in grants_to_evaluate(officer)
+    page = _get(signed_in("customer@demo.demeu.kz"), "monitoring:efficiency", number=waiting[0].number)
+    assert waiting[0].number in page
