@@ -42,17 +42,13 @@ def check_value(criterion: Criterion, value) -> int | None:
     return value
 
 
-@transaction.atomic
-def scores_save(*, assignment: Assignment, actor, values: dict) -> list[Score]:
-    """Keep what the expert has typed so far: {criterion_id: (score or None, comment)}. Not a state change."""
-    assignment = _lock(assignment)
-    if assignment.status != AssignmentStatus.SCORING:
-        raise ValidationError(_("This score sheet is closed: it can no longer change."))
-    criteria = {c.pk: c for c in criteria_of(assignment)}
-    errors = {}
-    cleaned = {}
+def checked_values(criteria, values: dict) -> dict:
+    """{criterion_id: (score or None, comment)} checked against the sheet's criteria (ids of other criteria are
+    skipped); every field's refusal at once, so the expert sees all that is wrong. Award rounds' sheets use it too."""
+    by_id = {c.pk: c for c in criteria}
+    errors, cleaned = {}, {}
     for criterion_id, (value, comment) in values.items():
-        criterion = criteria.get(int(criterion_id))
+        criterion = by_id.get(int(criterion_id))
         if criterion is None:
             continue
         try:
@@ -61,6 +57,16 @@ def scores_save(*, assignment: Assignment, actor, values: dict) -> list[Score]:
             errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
+    return cleaned
+
+
+@transaction.atomic
+def scores_save(*, assignment: Assignment, actor, values: dict) -> list[Score]:
+    """Keep what the expert has typed so far: {criterion_id: (score or None, comment)}. Not a state change."""
+    assignment = _lock(assignment)
+    if assignment.status != AssignmentStatus.SCORING:
+        raise ValidationError(_("This score sheet is closed: it can no longer change."))
+    cleaned = checked_values(criteria_of(assignment), values)
     existing = {s.criterion_id: s for s in assignment.scores.all()}
     saved = []
     for criterion_id, (value, comment) in cleaned.items():

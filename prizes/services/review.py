@@ -15,7 +15,7 @@ from evaluations.choices import AssignmentStatus, ExpertStatus
 from evaluations.draw import ALGORITHM, new_seed, run_draw
 from evaluations.selectors.panels import expert_pool
 from evaluations.services.assignments import declaration_errors, first_free_reserve, ngo_ties
-from evaluations.services.scoring import check_value, sheet_problems, weighted_total_of
+from evaluations.services.scoring import checked_values, sheet_problems, weighted_total_of
 from portal import audit, money
 from portal.workflow import transition
 
@@ -202,18 +202,7 @@ def review_save(*, actor, review: Review, values: dict) -> list[ReviewScore]:
     review = _lock(review)
     if review.status != A.SCORING or review.candidacy.round.status != RoundStatus.UNDER_REVIEW:
         raise ValidationError(_("This score sheet is closed: it can no longer change."))
-    criteria = {c.pk: c for c in criteria_of(review)}
-    errors, cleaned = {}, {}
-    for criterion_id, (value, comment) in values.items():
-        criterion = criteria.get(int(criterion_id))
-        if criterion is None:
-            continue
-        try:
-            cleaned[criterion.pk] = (check_value(criterion, value), (comment or "").strip())
-        except ValidationError as error:
-            errors.update(error.message_dict)
-    if errors:
-        raise ValidationError(errors)
+    cleaned = checked_values(criteria_of(review), values)
     existing = {s.criterion_id: s for s in review.scores.all()}
     saved = []
     for criterion_id, (value, comment) in cleaned.items():
