@@ -11,6 +11,7 @@ Problems are kept as codes with parameters (stored with the record) and worded i
 import asyncio
 import hashlib
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -238,6 +239,14 @@ def _check_ocsp(cert: x509.Certificate, issuer: x509.Certificate, url: str, resu
     return raw
 
 
+def _run_async(make_coroutine):
+    """asyncio.run in a thread of its own: the calling thread may already run an event loop (an ASGI server, or
+    Playwright's sync API in the tests), where asyncio.run refuses to start.
+    The coroutine's exception is raised here."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+
+
 def _check_chain(asn1_cert, others, trust_roots: list[bytes], moment: datetime, result: Verification) -> None:
     if not trust_roots:
         result.refuse("no_trust_store")
@@ -248,7 +257,7 @@ def _check_chain(asn1_cert, others, trust_roots: list[bytes], moment: datetime, 
     )
     validator = CertificateValidator(asn1_cert, intermediate_certs=others, validation_context=context)
     try:
-        asyncio.run(validator.async_validate_usage(key_usage={"digital_signature", "non_repudiation"}))
+        _run_async(lambda: validator.async_validate_usage(key_usage={"digital_signature", "non_repudiation"}))
     except cv_errors.PathBuildingError:
         result.refuse("unknown_ca")
     except cv_errors.RevokedError:
