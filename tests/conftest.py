@@ -64,6 +64,21 @@ def broker_down():
     app.conf.broker_url, app.conf.task_always_eager = saved
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every id in the test database starts at 10,001, as it does on a portal a few years old: a template
+    that prints an id localised ("10 001", the thousands separator of kk and ru) into an attribute, a
+    form value or a URL then fails in every test instead of only late in a long run."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")
+                for (name,) in cursor.fetchall():
+                    cursor.execute(f'ALTER SEQUENCE "{name}" RESTART WITH 10001')
+
+
 # Data that migrations load: a browser test's flush wipes it, so it is loaded again when missing.
 REFERENCE_DATA = [
     ("portal.migrations.0002_regions", "load"),

@@ -1,10 +1,9 @@
-"""Score sheets: saved as the expert types, submitted once (then frozen), the total computed by the database."""
+"""Score sheets: saved as the expert types, submitted once (then frozen), the total computed from the stored scores."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import DecimalField, ExpressionWrapper, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,8 +13,6 @@ from ..choices import AssignmentStatus
 from ..models import Assignment, Criterion, Rubric, Score
 from .assignments import TRANSITIONS, ensure_allowed
 from .rubrics import rubric_lock
-
-TOTAL = DecimalField(max_digits=12, decimal_places=6)
 
 
 def _lock(assignment: Assignment) -> Assignment:
@@ -96,12 +93,12 @@ def weighted_total(assignment: Assignment) -> Decimal:
 
 def weighted_total_of(scores) -> Decimal:
     """Σ score / maximum × weight of one sheet's scores (any queryset whose rows have value and a criterion with
-    weight and max_score), summed by the database, to the hundredth."""
-    expression = ExpressionWrapper(
-        F("value") * F("criterion__weight") / F("criterion__max_score"), output_field=TOTAL
-    )
-    total = scores.aggregate(total=Sum(expression, output_field=TOTAL))["total"]
-    return Decimal(str(total or 0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    weight and max_score), to the hundredth. A sheet has a handful of rows: they are summed here in Decimal, in
+    one query, because SQLite (the demo's database) divides two integers as integers (5 × 25 / 10 = 12)."""
+    rows = scores.values_list("value", "criterion__weight", "criterion__max_score")
+    total = sum((Decimal(value) * Decimal(weight) / max_score for value, weight, max_score in rows
+                 if value is not None), Decimal(0))
+    return total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @transaction.atomic
