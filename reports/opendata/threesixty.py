@@ -91,8 +91,8 @@ class Context:
 
 
 def grant_json(grant, *, context: Context | None = None) -> dict:
-    """One grant from a row of reports.selectors.registry.with_columns() (with `paid` and the tranches'
-    payments prefetched), as the 360Giving schema describes it."""
+    """One grant from a row of reports.selectors.registry.with_columns() (with `paid`, and its tranches and
+    payments attached by reports.opendata.files.attach_tranches), as the 360Giving schema describes it."""
     context = context or Context()
     lot, call, ngo = grant.lot, grant.call, grant.ngo
     customer = call.customer
@@ -101,8 +101,8 @@ def grant_json(grant, *, context: Context | None = None) -> dict:
     if description == title:
         description = f"{title}. {lot.title_ru or lot.title_kk}"
     applied = sum((Decimal(v) for v in (grant.budget or {}).values()), Decimal("0")) or grant.amount
-    tranches = list(grant.tranches.all())  # prefetched: one list, not a queryset clone per use
-    modified = max(grant.updated_at, *(t.updated_at for t in tranches))
+    tranches = grant.export_tranches
+    modified = max(grant.updated_at, *(t.updated_at for t, _payments in tranches))
     path = f"{context.page}{grant.number}/"
     recipient = {"id": org_id(ngo.bin), "name": ngo.name_kk or ngo.name_ru, "addressCountry": "KZ"}
     if ngo.name_ru and ngo.name_ru != recipient["name"]:
@@ -127,8 +127,7 @@ def grant_json(grant, *, context: Context | None = None) -> dict:
     classifications.append({"vocabulary": f"{settings.OPEN_DATA_PREFIX}:grant-type", "code": lot.grant_type,
                             "title": context.types.get(lot.grant_type, lot.grant_type)})
     disbursements = []
-    for tranche in tranches:
-        payments = list(tranche.payments.all())
+    for tranche, payments in tranches:
         if not payments:
             continue
         disbursements.append({
