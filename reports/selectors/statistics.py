@@ -34,6 +34,18 @@ def _rows(queryset, key: str) -> dict:
             queryset.values(key).annotate(n=Count("pk"), total=Sum("amount")).order_by()}
 
 
+def _by_region_and_type(grants, year: int | None):
+    """Per (region, grant type): the grants awarded in `year` and their amount, and the grants funded by the year's
+    calls (an award of the year's call may fall in the next year); for all years the two are the same."""
+    if not year:
+        return grants.values("lot__region", "lot__grant_type").annotate(
+            n=Count("pk"), total=Sum("amount"), funded=Count("pk")).order_by()
+    awarded, called = Q(awarded_on__year=year), Q(call__fiscal_year__year=year)
+    return grants.filter(awarded | called).values("lot__region", "lot__grant_type").annotate(
+        n=Count("pk", filter=awarded), total=Sum("amount", filter=awarded), funded=Count("pk", filter=called)
+    ).order_by()
+
+
 def years() -> list[int]:
     return registry_years()
 
@@ -44,7 +56,15 @@ def figures(year: int | None) -> dict:
     grants = public_grants()
     in_year = grants.filter(awarded_on__year=year) if year else grants
 
-    by_region = _rows(in_year, "lot__region")
+    # By region and by grant type, and the grants funded per region (those of the year's calls): one grouped
+    # query over (region, type), summed here.
+    by_region, by_type, funded = {}, {}, {}
+    for row in _by_region_and_type(grants, year):
+        n, total = row["n"], _money(row["total"])
+        for table, key in ((by_region, row["lot__region"]), (by_type, row["lot__grant_type"])):
+            count, amount = table.get(key, (0, Decimal("0.00")))
+            table[key] = (count + n, amount + total)
+        funded[row["lot__region"]] = funded.get(row["lot__region"], 0) + row["funded"]
     region_rows = [{"slug": r.slug, "iso": r.iso_code, "name": str(r.name), "label": str(r.name),
                     "count": by_region.get(r.pk, (0, 0))[0], "amount": by_region.get(r.pk, (0, Decimal("0.00")))[1]}
                    for r in regions]
@@ -74,7 +94,6 @@ def figures(year: int | None) -> dict:
                       or row["call__customer__name_kk"], "count": row["n"], "amount": _money(row["total"])}
                      for row in by_customer]
 
-    by_type = _rows(in_year, "lot__grant_type")
     type_rows = [{"label": str(label), "count": by_type.get(value, (0, 0))[0],
                   "amount": by_type.get(value, (0, Decimal("0.00")))[1]} for value, label in GrantType.choices]
 
@@ -83,9 +102,6 @@ def figures(year: int | None) -> dict:
         applications = applications.filter(lot__call__fiscal_year__year=year)
     success = {row["lot__region"]: row for row in applications.values("lot__region").annotate(
         submitted=Count("pk"), admitted=Count("pk", filter=Q(status__in=ADMITTED))).order_by()}
-    # Funded: the public grants of the year's calls (one grant per application), counted from the grants.
-    funded_grants = grants.filter(call__fiscal_year__year=year) if year else grants
-    funded = dict(funded_grants.values_list("lot__region").annotate(n=Count("pk")).order_by())
 
     has_grant = Exists(Grant.objects.filter(ngo=OuterRef("pk"), status__in=PUBLIC_STATUSES,
                                             **({"awarded_on__year": year} if year else {})))

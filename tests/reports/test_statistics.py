@@ -15,8 +15,8 @@ from tests.reports import factories as rf
 
 pytestmark = pytest.mark.django_db
 
-STATISTICS_QUERIES = 11  # first and last award, the years with grants, regions, then eight aggregates (region, year,
-# direction, customer, type, applications, grants funded, NGOs)
+STATISTICS_QUERIES = 9  # first and last award, the years with grants, regions, then six aggregates (region × type
+# with the grants funded, year, direction, customer, applications, NGOs)
 
 
 def url(name, lang="kk", **kwargs):
@@ -61,6 +61,26 @@ def test_each_figure_downloads_as_csv():
     text = Client().get(url("statistics:csv", "en", figure="regions")).content.decode("utf-8-sig")
     assert "Almaty,KZ-75,1,10000000.00" in text
     assert Client().get(url("statistics:csv", figure="nothing")).status_code == 404
+
+
+def test_a_year_counts_money_by_award_date_and_funded_grants_by_the_years_calls():
+    from datetime import date
+
+    early = rf.grant(region="almaty", awarded_on=date(2025, 2, 1), amount=Decimal("3000000"), grant_type="long")
+    call_year = early.call.fiscal_year.year
+    rf.grant(region="almaty", awarded_on=date(2025, 6, 1), amount=Decimal("2000000"))
+    data = figures(2025)
+    almaty = next(r for r in data["regions"] if r["slug"] == "almaty")
+    assert (almaty["count"], almaty["amount"]) == (2, Decimal("5000000.00"))
+    types = {row["label"]: (row["count"], row["amount"]) for row in data["types"]}
+    with translation.override("kk"):
+        from grants.choices import GrantType
+
+        assert types[str(GrantType.LONG.label)] == (1, Decimal("3000000.00"))
+    funded = next(r for r in figures(call_year)["success"] if r["slug"] == "almaty")["funded"]
+    assert funded == 2  # both came from calls of that year, whatever the award date
+    if call_year != 2025:
+        assert next(r for r in figures(call_year)["regions"] if r["slug"] == "almaty")["count"] == 0
 
 
 def test_the_year_selector_narrows_the_figures():
