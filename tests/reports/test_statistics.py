@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from grants.choices import GrantType
 from reports.selectors.statistics import figures
 from tests.reports import factories as rf
 
@@ -74,8 +75,6 @@ def test_a_year_counts_money_by_award_date_and_funded_grants_by_the_years_calls(
     assert (almaty["count"], almaty["amount"]) == (2, Decimal("5000000.00"))
     types = {row["label"]: (row["count"], row["amount"]) for row in data["types"]}
     with translation.override("kk"):
-        from grants.choices import GrantType
-
         assert types[str(GrantType.LONG.label)] == (1, Decimal("3000000.00"))
     funded = next(r for r in figures(call_year)["success"] if r["slug"] == "almaty")["funded"]
     assert funded == 2  # both came from calls of that year, whatever the award date
