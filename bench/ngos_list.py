@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import ensure_database, seed_ngos  # noqa: E402
+
 parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
 parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/demeu_bench_ngos")
 parser.add_argument("--count", type=int, default=20_000, help="NGOs to seed (default 20000)")
@@ -35,24 +37,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DATABASE_CONN_MAX_AGE", "600")
 
 
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-            print(f"created database {name}")
-
-
 ensure_database(args.database_url)
 
 import django  # noqa: E402
 
 django.setup()
 
-from datetime import date, datetime  # noqa: E402
-from zoneinfo import ZoneInfo  # noqa: E402
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -60,9 +50,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from ngos.choices import LegalForm, VerificationStatus  # noqa: E402
-from ngos.demo import FORMS, PLACES, STEMS, make_bin  # noqa: E402
-from ngos.models import NGO, Sphere, YearlyReport, last_reporting_year  # noqa: E402
+from ngos.choices import VerificationStatus  # noqa: E402
+from ngos.demo import STEMS  # noqa: E402
+from ngos.models import NGO, Sphere  # noqa: E402
 from portal.models import Region  # noqa: E402
 
 
@@ -71,45 +61,8 @@ def seed(count: int) -> None:
     if have >= count:
         print(f"{have} NGOs already there")
         return
-    rng = random.Random(args.seed + have)
-    regions = list(Region.objects.all())
-    spheres = list(Sphere.objects.all())
-    year = last_reporting_year()
-    filed = datetime(year + 1, 2, 10, 11, tzinfo=ZoneInfo("Asia/Almaty"))
-    bins = set(NGO.objects.values_list("bin", flat=True))
-    Through = NGO.spheres.through
     started = time.perf_counter()
-    while have < count:
-        batch = []
-        while len(batch) < min(2000, count - have):
-            registered = date(rng.randint(1996, 2024), rng.randint(1, 12), rng.randint(1, 28))
-            bin_ = make_bin(registered, rng.randint(0, 99999))
-            if bin_ in bins:
-                continue
-            bins.add(bin_)
-            kk, ru, _spheres = rng.choice(STEMS)
-            form = rng.choice(FORMS)
-            region = rng.choice(regions)
-            place_kk, place_ru, centre = PLACES[region.slug]
-            number = have + len(batch) + 1
-            batch.append(NGO(
-                bin=bin_, legal_form=form[0] if form[0] != LegalForm.FOREIGN_BRANCH else LegalForm.PUBLIC_FOUNDATION,
-                name_kk=form[2].format(place=place_kk, kk=f"{kk}-{number}"),
-                name_ru=form[3].format(place=place_ru, ru=f"{ru}-{number}"),
-                short_name_kk=form[4].format(kk=kk), short_name_ru=form[5].format(ru=ru),
-                registered_on=registered, region=region, address=centre,
-                verification=VerificationStatus.VERIFIED if rng.random() < 0.95 else VerificationStatus.PENDING,
-            ))
-        NGO.objects.bulk_create(batch)
-        ids = list(NGO.objects.filter(bin__in=[n.bin for n in batch]).values_list("pk", flat=True))
-        Through.objects.bulk_create(
-            [Through(ngo_id=pk, sphere_id=s.pk) for pk in ids for s in rng.sample(spheres, k=rng.randint(1, 3))]
-        )
-        YearlyReport.objects.bulk_create(
-            [YearlyReport(ngo_id=pk, year=year, first_submitted_at=filed) for pk in ids if rng.random() < 0.6]
-        )
-        have += len(batch)
-        print(f"  seeded {have}/{count}", end="\r")
+    seed_ngos(have, count, args.seed)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps: visibility map set
     print(f"seeded {count} NGOs in {time.perf_counter() - started:.1f} s")
