@@ -97,7 +97,8 @@ def _reference_data(request):
 
 
 def ensure_reference_data():
-    """Load the regions and spheres again when a browser test's flush wiped them (module fixtures call it too)."""
+    """Load the regions, spheres, rubric and role groups again when a browser test's flush wiped them (module
+    fixtures call it too)."""
     from django.apps import apps
 
     from portal.models import Region
@@ -105,6 +106,12 @@ def ensure_reference_data():
     if Region.objects.count() != 20:
         for module, loader in REFERENCE_DATA:
             getattr(import_module(module), loader)(apps, None)
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.exists():
+        from portal.roles import sync_roles
+
+        sync_roles()
 
 
 def _wants_transactions(request) -> bool:

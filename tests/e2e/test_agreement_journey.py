@@ -2,34 +2,16 @@
 first payment, and the NGO sees the tranche paid, in Kazakh and Russian. Axe checks the new pages."""
 
 from decimal import Decimal
-from importlib import import_module
 
 import pytest
 from django.utils import timezone
 
 from agreements.banking import make_iban
-from portal.models import Region
 from tests.agreements import factories as f
 from tests.evaluations import factories as ef
 from tests.world import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    from django.contrib.auth.models import Group
-
-    from portal.roles import sync_roles
-
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
-    if not Group.objects.exists():
-        sync_roles()
 
 
 def _as(page, sign_in, user):

@@ -2,36 +2,17 @@
 visit finds it filed; the appeals commission upholds it, a reserve expert's new sheet comes in, the commission
 records the final decision; the applicant reads the outcome and its letter in Kazakh and in Russian."""
 
-from importlib import import_module
-
 import pytest
 
 from appeals.models import Appeal
 from evaluations.choices import AssignmentStatus
 from evaluations.models import Assignment
-from portal.models import Region
 from tests.appeals.factories import not_funded
 from tests.world import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 REASON = ("Бір сарапшының бағасы қалғандарынан 30 балдан астам ерекшеленеді, бірақ комиссия отырысында бұл "
           "айырмашылық талқыланбаған.")
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    from django.contrib.auth.models import Group
-
-    from portal.roles import sync_roles
-
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
-    if not Group.objects.exists():
-        sync_roles()
 
 
 def _as(page, sign_in, user):

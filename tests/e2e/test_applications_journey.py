@@ -4,7 +4,6 @@ receipt; a screening officer screens two applications and publishes the conclusi
 import io
 import re
 from datetime import timedelta
-from importlib import import_module
 
 import pytest
 from django.utils import timezone
@@ -14,7 +13,6 @@ from pypdf import PdfReader
 from grants.applications import services as application_services
 from grants.applications.models import Application
 from ngos.models import YearlyReport
-from portal.models import Region
 from tests.grants.applications.factories import (
     PDF_BYTES,
     CallFactory,
@@ -28,17 +26,6 @@ from tests.world import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SAVED = re.compile(r"Saved at \d\d:\d\d:\d\d")
-
-
-@pytest.fixture(autouse=True)
-def regions():
-    """Regions come from a data migration, and a transactional test before this one may have flushed them."""
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 announces it, and the public reads it in Kazakh and Russian. axe checks the public pages."""
 
 from datetime import timedelta
-from importlib import import_module
 
 import pytest
 from django.utils import timezone
@@ -15,16 +14,6 @@ from tests.world import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-
-@pytest.fixture(autouse=True)
-def regions():
-    """Regions come from a data migration, and a transactional test before this one may have flushed them."""
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
 
 LOTS = [
     {

@@ -9,14 +9,13 @@ speaks ws:// on a free port and ESIGN_NCALAYER_URL (and the CSP's connect-src wi
 
 import io
 import socket
-from importlib import import_module
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from grants.applications.models import Application
-from portal.models import Region, SignatureRecord
+from portal.models import SignatureRecord
 from tests.grants.applications.factories import (
     LotFactory,
     LotIndicatorFactory,
@@ -30,16 +29,6 @@ from .ncalayer_standin import StandInNCALayer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 IIN = valid_iin("780512", "3", 41)
-
-
-@pytest.fixture(autouse=True)
-def regions():
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
 
 
 @pytest.fixture(autouse=True)

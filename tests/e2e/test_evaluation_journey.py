@@ -2,7 +2,6 @@
 public results page in Kazakh and Russian. Axe checks the scoring page."""
 
 import re
-from importlib import import_module
 
 import pytest
 from django.utils import timezone
@@ -12,28 +11,9 @@ from evaluations.models import Assignment, Meeting
 from evaluations.services.assignments import assignment_declare, panel_assign
 from evaluations.services.scoring import assignment_submit, scores_save
 from evaluations.tasks import render_minutes
-from portal.models import Region
 from tests.evaluations import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    """Regions, spheres and groups come from migrations; a transactional test before this one may have flushed
-    them."""
-    from django.contrib.auth.models import Group
-
-    from portal.roles import sync_roles
-
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
-    if not Group.objects.exists():
-        sync_roles()
 
 
 def test_from_scoring_to_published_minutes(page, sign_in, assert_accessible):

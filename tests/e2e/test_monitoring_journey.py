@@ -3,7 +3,6 @@ asks for a change, the NGO fixes and resubmits, the officer accepts, and the fin
 tranche due. A second visit to a section saves again what the first saved. Axe checks the new pages."""
 
 import re
-from importlib import import_module
 
 import pytest
 from playwright.sync_api import expect
@@ -12,27 +11,10 @@ from agreements.choices import TrancheStatus
 from monitoring.choices import ReportStatus
 from ngos.choices import MemberRole
 from ngos.models import Membership
-from portal.models import Region
 from tests.monitoring import factories as f
 from tests.world import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    from django.contrib.auth.models import Group
-
-    from portal.roles import sync_roles
-
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
-    if not Group.objects.exists():
-        sync_roles()
 
 
 def _as(page, sign_in, user):

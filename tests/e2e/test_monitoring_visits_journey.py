@@ -4,7 +4,6 @@ follow-up. After the final report, the customer and the officer score the effici
 Axe checks each page."""
 
 from datetime import timedelta
-from importlib import import_module
 
 import pytest
 from django.utils import timezone
@@ -13,27 +12,10 @@ from agreements.services import payment_record
 from monitoring.choices import ReportKind
 from monitoring.models import EfficiencyEvaluation, FollowUp
 from monitoring.services import report_review, report_submit
-from portal.models import Region
 from tests.monitoring import factories as f
 from tests.world import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    from django.contrib.auth.models import Group
-
-    from portal.roles import sync_roles
-
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
-    if not Group.objects.exists():
-        sync_roles()
 
 
 def _as(page, sign_in, user):

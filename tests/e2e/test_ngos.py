@@ -2,29 +2,18 @@
 and see the public profile in Kazakh and Russian. axe checks the list and the profile."""
 
 import re
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core import mail
 
 from ngos.models import NGO, Membership, last_reporting_year
 from ngos.selectors import is_listed_for_year
 from portal.choices import StaffRole
-from portal.roles import sync_roles
 from tests.world import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 BIN = "940140000385"
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    """Transactional tests empty every table afterwards: put back what migrations load (idempotent)."""
-    import_module("portal.migrations.0002_regions").load(apps, None)
-    import_module("ngos.migrations.0003_spheres").load(apps, None)
-    sync_roles()
 
 
 def test_register_verify_invite_report_and_publish(browser, page, sign_in, live_server, assert_accessible):

@@ -1,26 +1,13 @@
 """The application's row tables on a phone (390 px): every amount and every remove box is on screen,
 each with its label, without scrolling sideways; wider read-only tables show that they scroll."""
 
-from importlib import import_module
-
 import pytest
 from playwright.sync_api import expect
 
-from portal.models import Region
 from tests.grants.applications.factories import LotFactory, NGOFactory, person, ready_application
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(autouse=True)
-def regions():
-    if not Region.objects.exists():
-        table = import_module("portal.migrations.0002_regions").REGIONS
-        Region.objects.bulk_create(
-            Region(slug=slug, iso_code=iso, name_kk=kk, name_ru=ru, name_en=en, position=position)
-            for position, (slug, iso, kk, ru, en) in enumerate(table)
-        )
 
 
 @pytest.fixture

@@ -5,23 +5,12 @@ grants again. axe checks the statistics (charts and map), the registry and the g
 import json
 from datetime import date
 from decimal import Decimal
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 
-from portal.roles import sync_roles
 from tests.reports import factories as rf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    """Transactional tests empty every table afterwards: put back what migrations load (idempotent)."""
-    import_module("portal.migrations.0002_regions").load(apps, None)
-    import_module("ngos.migrations.0003_spheres").load(apps, None)
-    sync_roles()
 
 
 def test_map_to_registry_to_grant_to_open_data(page, assert_accessible):
