@@ -164,6 +164,20 @@ def test_no_expert_sees_another_experts_scores(client, prize_round, manager, exp
     assert "Чужой" not in listing
 
 
+def test_the_experts_sheet_states_each_criterions_maximum_weight_and_threshold(client, prize_round, manager, experts):
+    draw(prize_round, manager)
+    review = prize_round.candidacies.order_by("number").first().reviews.select_related("expert__user").first()
+    services.review_declare(actor=review.expert.user, review=review, has_conflict=False)
+    criterion = prize_round.criteria.order_by("position", "pk").first()
+    criterion.min_score = 3
+    criterion.save(update_fields=["min_score"])
+    client.force_login(review.expert.user)
+    page = client.get(f"/en/prizes/expert/reviews/{review.pk}/").content.decode()
+    assert f"Maximum {criterion.max_score}, weight {criterion.weight}." in page
+    # A score under the threshold is refused without a comment at submission: the sheet says so beforehand.
+    assert "Threshold 3: a lower score needs a comment." in page
+
+
 def open_meeting(prize_round, council, present=2):
     meeting = services.meeting_open(actor=council[0], prize_round=prize_round, held_at=timezone.now(),
                                     place="Астана, Дом министерств")
