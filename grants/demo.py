@@ -168,9 +168,10 @@ def rules_pdf() -> bytes:
 
 
 def seed_call(key: str, dates: CallDates, *, customer, fiscal_year, number, lots, directions, manager,
-              rules: bytes | None, announce: bool = True) -> Call:
-    """Drafted, its lots added and its rules attached over the days before the announcement, then announced."""
-    kk, ru, en = CALL_TEXTS[key]
+              rules: bytes | None, announce: bool = True, titles: tuple[str, str, str] | None = None) -> Call:
+    """Drafted, its lots added and its rules attached over the days before the announcement, then announced.
+    `lots` are (code without the year, theme, region slug or None); `titles` (kk, ru, en) default to CALL_TEXTS."""
+    kk, ru, en = titles or CALL_TEXTS[key]
     code = Call.make_code(fiscal_year.year, number)
     call = Call.objects.filter(code=code).first()
     if call is not None:
@@ -183,8 +184,10 @@ def seed_call(key: str, dates: CallDates, *, customer, fiscal_year, number, lots
             description_ru=DESCRIPTION_RU.format(customer=customer.name_ru), opens_at=dates.opens,
             closes_at=dates.closes,
         )
+    per_day = max(2, -(-len(lots) // 4))  # the lots go in over four office days, however many there are
     for index, (lot_code, theme, region) in enumerate(lots):
-        with clock(drafted + timedelta(days=1 + index // 2, hours=1 + 2 * (index % 2), minutes=13 * index)):
+        slot = index % per_day
+        with clock(drafted + timedelta(days=1 + index // per_day, minutes=60 + slot * 420 // per_day + 13 * slot)):
             seed_lot(call, f"{fiscal_year.year}-{lot_code}", theme, region, directions, manager)
     if rules is not None:
         with clock(dates.announced - timedelta(days=1, hours=1, minutes=25)):

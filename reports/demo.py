@@ -11,16 +11,13 @@ import functools
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from grants.applications.demo import ADMIT, Plan, _publish_conclusion, _screen, _submit_all, _user
-from grants.choices import DocumentKind
-from grants.demo import RULES_TITLE, rules_pdf, seed_calendar, seed_directions, seed_lot, seed_years
+from grants.demo import rules_pdf, seed_calendar, seed_call, seed_directions, seed_years
 from grants.demo_data import THEMES
 from grants.demo_dates import CallDates, _calendar, at_astana
 from grants.models import Call, Customer
-from grants.services import calls as call_services
 from grants.services import directions as direction_services
 from grants.workdays import add_working_days, local_date
 from ngos.models import NGO, Membership
@@ -142,36 +139,12 @@ def _head(ngo: NGO, spare: list) -> User:
     return user
 
 
-def _call(key: str, customer, fiscal_year, number: int, regions, directions, manager, rules) -> Call | None:
-    """An earlier call as the operator ran it: drafted, its lots added, its rules attached (`rules()`, the PDF made
-    once for every call of the history), announced."""
-    kk, ru, en = TITLES[key]
-    existing = Call.objects.filter(title_ru=ru).first()
-    if existing is not None:
-        return None
-    announced = next(a for k, _c, a, _r in HISTORY if k == key)
-    dates = _dates(announced)
-    drafted = dates.announced - timedelta(days=6, hours=2)
-    with clock(drafted):
-        call = call_services.call_create(
-            actor=manager, customer=customer, fiscal_year=fiscal_year, number=number, title_kk=kk, title_ru=ru,
-            title_en=en, description_kk=f"{customer.name_kk} тапсырысы бойынша ҮЕҰ-ға арналған мемлекеттік гранттар.",
-            description_ru=f"Государственные гранты для НПО по заказу: {customer.name_ru}.",
-            opens_at=dates.opens, closes_at=dates.closes)
-    themes = [t for t in THEME_ORDER if THEMES[t]["direction"] in directions]  # the customer's own directions
-    for index, region in enumerate(regions):
-        theme = themes[index % len(themes)] if region or "legal" not in themes else "legal"
-        code = f"{fiscal_year.year}-{key[-1].upper()}{CODES.get(region, 'NAT')}-{index + 1:02d}"
-        with clock(drafted + timedelta(days=1 + index // 8, hours=1 + index % 8, minutes=7 * index % 60)):
-            seed_lot(call, code, theme, region, directions, manager)
-    with clock(dates.announced - timedelta(days=1, hours=1, minutes=25)):
-        call_services.document_add(
-            actor=manager, call=call, kind=DocumentKind.RULES, title_kk=RULES_TITLE[0], title_ru=RULES_TITLE[1],
-            title_en=RULES_TITLE[2], upload=SimpleUploadedFile(f"rules-{call.code}.pdf", rules()),
-            content_type="application/pdf")
-    with clock(dates.announced):
-        call = call_services.call_announce(actor=manager, call=call)
-    return call
+def _lots(key: str, fiscal_year, regions, directions) -> list[tuple]:
+    """The call's lots, one a region in the order given (None: the nation), on the customer's own directions."""
+    themes = [t for t in THEME_ORDER if THEMES[t]["direction"] in directions]
+    return [(f"{key[-1].upper()}{CODES.get(region, 'NAT')}-{index + 1:02d}",
+             themes[index % len(themes)] if region or "legal" not in themes else "legal", region)
+            for index, region in enumerate(regions)]
 
 
 def _agreements(call: Call, *, signed_share: int) -> int:
@@ -228,6 +201,8 @@ def seed(stdout=None) -> None:
     rules = functools.cache(rules_pdf)
     with mail.silence():
         for key, customer_index, announced, regions in HISTORY:
+            if Call.objects.filter(title_ru=TITLES[key][1]).exists():
+                continue
             customer = customers[customer_index]
             fiscal_year = years[announced.year]
             discussion = add_working_days(announced - timedelta(days=50), 0)
@@ -236,9 +211,9 @@ def seed(stdout=None) -> None:
             else:
                 directions = seed_directions(customer, fiscal_year, discussion, users, comments=[], approve=True)
             number = Call.objects.filter(fiscal_year=fiscal_year).count() + 1
-            call = _call(key, customer, fiscal_year, number, regions, directions, manager, rules)
-            if call is None:
-                continue
+            call = seed_call(key, _dates(announced), customer=customer, fiscal_year=fiscal_year, number=number,
+                             lots=_lots(key, fiscal_year, regions, directions), directions=directions,
+                             manager=manager, rules=rules(), titles=TITLES[key])
             seed_rubrics(manager)
             dates = CallDates.of(call)
             plans = [Plan(lot, ngo, head, "kk" if i % 2 else "ru", ADMIT) for i, (lot, ngo, head)
