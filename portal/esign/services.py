@@ -102,10 +102,11 @@ def _check_identity(verification, *, actor, expected_bin: str) -> None:
         verification.checks.append("identity")
 
 
-@transaction.atomic
 def signature_verify(*, actor, action: str, obj, nonce: str, cms_b64: str,
                      now: datetime | None = None) -> SignatureRecord:
-    """Verify the CMS over the challenge's bytes and keep it; a refusal raises ValidationError in clear words."""
+    """Verify the CMS over the challenge's bytes; a refusal raises ValidationError in clear words. The challenge
+    is used up; the record is returned unsaved, for `signed` to keep with what the action made (inside its
+    transaction)."""
     now = now or timezone.now()
     if not actor.iin:
         raise _refuse("no_iin")
@@ -135,7 +136,7 @@ def signature_verify(*, actor, action: str, obj, nonce: str, cms_b64: str,
         raise ValidationError(verification.messages(), code=verification.problems[0][0])
     challenge.used_at = now
     challenge.save(update_fields=["used_at"])
-    return SignatureRecord.objects.create(
+    return SignatureRecord(
         action=action, content_type=content_type, object_id=obj.pk, method=SignatureMethod.NCALAYER, signer=actor,
         signed_at=now, document=challenge.payload, document_sha256=hashlib.sha256(challenge.payload_bytes).hexdigest(),
         challenge=challenge, cms=cms, verified=True, verification=verification.as_data(now),
@@ -144,11 +145,11 @@ def signature_verify(*, actor, action: str, obj, nonce: str, cms_b64: str,
 
 
 def signature_confirm(*, actor, action: str, obj, now: datetime | None = None) -> SignatureRecord:
-    """The one-button confirmation, for an operator that has not switched signatures on."""
+    """The one-button confirmation, for an operator that has not switched signatures on (unsaved, as above)."""
     now = now or timezone.now()
     signed_action = actions.get(action)
     document = actions.document_text(signed_action, obj) + f"signer: {actor.pk}\nconfirmed: {now.isoformat()}\n"
-    return SignatureRecord.objects.create(
+    return SignatureRecord(
         action=action, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
         method=SignatureMethod.CONFIRMATION, signer=actor, signed_at=now, document=document,
         document_sha256=hashlib.sha256(document.encode()).hexdigest(), verified=False,
@@ -168,9 +169,10 @@ def signed(*, actor, action: str, obj, data: Mapping, perform: Callable[[str], o
             record = signature_confirm(actor=actor, action=action, obj=obj)
         result = perform(record.method)
         target = result if isinstance(result, models.Model) and result.pk else obj
+        # Written once, about what the action made: no row to correct after it.
         record.content_type = ContentType.objects.get_for_model(target)
         record.object_id = target.pk
-        record.save(update_fields=["content_type", "object_id"])
+        record.save(force_insert=True)
         audit_record(actor=actor, obj=target, action="esign_signed",
                      data={"action": action, "method": record.method, "record": record.pk,
                            "sha256": record.document_sha256})
