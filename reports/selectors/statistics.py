@@ -31,6 +31,29 @@ def years() -> list[int]:
     return list(LotAwardTally.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
+# The registry's filters a tally answers: what the lot, the call and the year of the award say.
+TALLIED_FILTERS = frozenset({"region", "year", "customer", "direction", "grant_type"})
+
+
+def grants_counted(criteria: dict) -> int | None:
+    """How many public grants the registry's filters find, from the tallies when every chosen filter is one they
+    keep (None otherwise: the registry counts the grants). The same count as the grants', with no scan of them."""
+    chosen = {key: value for key, value in criteria.items() if value not in (None, "")}
+    if not TALLIED_FILTERS.issuperset(chosen):
+        return None
+    tallies.refresh()
+    rows = LotAwardTally.objects.all()
+    region = chosen.get("region")
+    if region == "national":
+        rows = rows.filter(lot__region__isnull=True)
+    elif region:
+        rows = rows.filter(lot__region__slug=region)
+    lookups = {"year": "year", "customer": "call__customer_id", "direction": "lot__direction_id",
+               "grant_type": "lot__grant_type"}
+    rows = rows.filter(**{lookups[key]: value for key, value in chosen.items() if key in lookups})
+    return rows.aggregate(n=Sum("grants"))["n"] or 0
+
+
 def figures(year: int | None) -> dict:
     """Every figure of the page for `year` (None: all years), as plain data the cache can keep.
 
