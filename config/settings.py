@@ -143,6 +143,8 @@ CELERY_BEAT_SCHEDULE = {
     "dispatch-reminders": {"task": "portal.tasks.dispatch_reminders", "schedule": 15 * 60},
     # The open-data files written to storage at night, so downloads do not read the database (reports.tasks).
     "write-open-data": {"task": "reports.tasks.write_open_data", "schedule": crontab(hour=2, minute=30)},
+    # The statistics' tallies counted again from scratch: the repair for writes that bypassed the signals.
+    "rebuild-statistics": {"task": "reports.tasks.rebuild_statistics", "schedule": crontab(hour=2, minute=10)},
 }
 # The outbox: the first retry after a minute, then doubling up to six hours; given up after ten attempts.
 OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)

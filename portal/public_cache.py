@@ -152,17 +152,21 @@ class CachedCountPaginator(Paginator):
     versions of `kinds`: paging through a list counts once, not once per page.
 
     `limit`: count no further than this (a search for a word found in 40,000 names would read them all
-    to say so); `capped` then tells the page to say "more than" and the pages stop there."""
+    to say so); `capped` then tells the page to say "more than" and the pages stop there. `known`: the
+    count, when the caller has it cheaper (a tally): no count query."""
 
     def __init__(self, object_list, per_page, *, count_queryset=None, kinds=(), limit: int | None = None,
-                 **kwargs):
+                 known: int | None = None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_queryset = count_queryset if count_queryset is not None else object_list
         self.kinds = kinds
         self.limit = limit
+        self.known = known
 
     @cached_property
     def counted(self) -> int:
+        if self.known is not None:
+            return self.known
         queryset = self.count_queryset.order_by()
         if self.limit is not None:
             queryset = queryset[: self.limit + 1]

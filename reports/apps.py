@@ -26,12 +26,25 @@ class ReportsConfig(PortalApp, AppConfig):
     )
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_init, post_save
 
         from agreements.models import Grant
+        from grants.models import Application
+        from ngos.models import NGO
+
+        from . import tallies
 
         # The search index follows every save of a grant, whichever service (or test factory) made it.
         post_save.connect(_reindex, sender=Grant, dispatch_uid="reports.search.reindex")
+        # So do the statistics' tallies, of grants and of applications (reports/tallies.py).
+        for model, changed in ((Grant, tallies.grant_changed), (Application, tallies.application_changed)):
+            label = model._meta.label_lower
+            post_init.connect(tallies.remember, sender=model, dispatch_uid=f"reports.tallies.remember.{label}")
+            post_save.connect(changed, sender=model, dispatch_uid=f"reports.tallies.changed.{label}")
+            post_delete.connect(tallies.deleted, sender=model, dispatch_uid=f"reports.tallies.deleted.{label}")
+        # An NGO's region or verification moves it between the regions' counts of NGOs funded.
+        post_init.connect(tallies.remember_ngo, sender=NGO, dispatch_uid="reports.tallies.remember.ngo")
+        post_save.connect(tallies.ngo_changed, sender=NGO, dispatch_uid="reports.tallies.changed.ngo")
 
 
 def _reindex(sender, instance, **kwargs):

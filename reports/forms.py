@@ -11,20 +11,22 @@ from portal import public_cache as cache
 from portal.forms import MoneyField, PortalForm
 from portal.models import Region
 
-from .selectors import registry
+from .models import LotAwardTally
+from .selectors import statistics
 
 
 def _choices() -> dict:
-    """The choices that cost queries, read once per change of the grants (kept in the server cache). Each asks
-    "is there a public grant?" per customer, direction and year (an index probe each), never scanning grants."""
+    """The choices that cost queries, read once per change of the grants (kept in the server cache). The customers,
+    directions and years that have a public grant, from the statistics' tallies (a few thousand rows), never from
+    the grants."""
     from django.db.models import Exists, OuterRef
 
-    from agreements.models import Grant
     from grants.models import Customer, PriorityDirection
 
-    public = Grant.objects.filter(status__in=registry.PUBLIC_STATUSES)
-    customers = Customer.objects.filter(Exists(public.filter(call__customer=OuterRef("pk")))).order_by("pk")
-    directions = (PriorityDirection.objects.filter(Exists(public.filter(lot__direction=OuterRef("pk"))))
+    years = statistics.years()  # counts what changed first: the tallies below are current
+    tallied = LotAwardTally.objects.filter
+    customers = Customer.objects.filter(Exists(tallied(call__customer=OuterRef("pk")))).order_by("pk")
+    directions = (PriorityDirection.objects.filter(Exists(tallied(lot__direction=OuterRef("pk"))))
                   .select_related("direction_list__fiscal_year")
                   .order_by("direction_list__fiscal_year__year", "number"))
     return {
@@ -32,7 +34,7 @@ def _choices() -> dict:
         + [(r.slug, str(r.name)) for r in Region.objects.order_by("position")],
         "customer": [(str(c.pk), str(c.short_name or c.name)) for c in customers],
         "direction": [(str(d.pk), f"{d.direction_list.fiscal_year.year} · {d.number}. {d.title}") for d in directions],
-        "year": [(str(y), str(y)) for y in registry.years()],
+        "year": [(str(y), str(y)) for y in years],
     }
 
 

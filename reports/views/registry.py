@@ -5,11 +5,11 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from portal.public_cache import CachedCountPaginator, public_page
+from portal.public_cache import CachedCountPaginator, fragment, public_page
 
 from ..forms import RegistryFilterForm
 from ..opendata import files
-from ..selectors import registry
+from ..selectors import registry, statistics
 
 PER_PAGE = 20
 
@@ -21,11 +21,15 @@ def _filter(request) -> RegistryFilterForm:
 @public_page("grants", "ngos")
 def registry_list(request):
     form = _filter(request)
-    grants = registry.ordered(registry.filtered(**form.criteria()), form.ordering())
+    criteria = form.criteria()
+    grants = registry.ordered(registry.filtered(**criteria), form.ordering())
     ids = grants.values_list("pk", flat=True)
-    count_queryset = registry.filtered(**form.criteria())
-    page = CachedCountPaginator(ids, PER_PAGE, count_queryset=count_queryset, kinds=("grants",)).get_page(
-        request.GET.get("page"))
+    count_queryset = registry.filtered(**criteria)
+    # Filters the statistics' tallies keep (region, year, type, customer, direction) are counted from them.
+    known = fragment("count-tallied", kinds=("grants",), parts=(sorted(criteria.items(), key=str),),
+                     compute=lambda: statistics.grants_counted(criteria))
+    page = CachedCountPaginator(ids, PER_PAGE, count_queryset=count_queryset, kinds=("grants",),
+                                known=known).get_page(request.GET.get("page"))
     page.object_list = registry.page_rows(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)

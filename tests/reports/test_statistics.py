@@ -1,23 +1,35 @@
 """The statistics page: the figures add up, the map links every region to the registry filtered by it, each figure
-downloads as CSV, and the page runs the same aggregate queries with 1 and 50 grants."""
+downloads as CSV, and the page runs the same aggregate queries with 1 and 50 grants. The tallies it sums equal the
+live count after every change the services make, a draft's autosave costs them nothing, and the rebuild repairs a
+write that bypassed them."""
 
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from agreements.models import Grant
+from agreements.services import grant_decline
+from grants.applications.choices import ApplicationStatus
+from grants.applications.services import application_record_screening
 from grants.choices import GrantType
+from reports import tallies
+from reports.models import LotApplicationTally, LotAwardTally, NGOAwardYear, StaleTally
 from reports.selectors.statistics import figures
+from tests.agreements import factories as af
 from tests.reports import factories as rf
 
 pytestmark = pytest.mark.django_db
 
-STATISTICS_QUERIES = 9  # first and last award, the years with grants, regions, then six aggregates (region × type
-# with the grants funded, year, direction, customer, applications, NGOs)
+STATISTICS_QUERIES = 8  # the years: a change to count?, the years of the tallies; the figures: a change to count?,
+# regions, the award tallies (with their lots, directions, calls and customers), the application tallies by region,
+# the regions' funded NGOs, their verified NGOs
 
 
 def url(name, lang="kk", **kwargs):
@@ -93,10 +105,77 @@ def test_the_year_selector_narrows_the_figures():
 
 def test_the_statistics_run_the_same_queries_with_one_and_fifty_grants():
     rf.grant()
+    tallies.refresh()  # what the first reader after a change does (pinned below)
     with CaptureQueriesContext(connection) as one:
         Client().get(url("statistics:index"))
     for index in range(49):
         rf.grant(region=("almaty", "shymkent", "atyrau", None)[index % 4])
+    tallies.refresh()
     with CaptureQueriesContext(connection) as many:
         Client().get(url("statistics:index"))
     assert len(one) == len(many) == STATISTICS_QUERIES, [q["sql"][:120] for q in many.captured_queries]
+
+
+def test_counting_changed_lots_again_runs_the_same_queries_for_one_lot_and_for_many():
+    rf.grant()
+    with CaptureQueriesContext(connection) as one:
+        tallies.refresh()
+    for index in range(12):
+        rf.grant(region=("almaty", "shymkent", "atyrau", None)[index % 4])
+    assert StaleTally.objects.values("lot_id").distinct().count() >= 12
+    with CaptureQueriesContext(connection) as many:
+        tallies.refresh()
+    assert len(one) == len(many), [q["sql"][:120] for q in many.captured_queries]
+    assert not StaleTally.objects.exists()
+
+
+def stored() -> tuple[list, list, list]:
+    return (sorted(LotAwardTally.objects.values_list("lot", "call", "year", "grants", "amount")),
+            sorted(LotApplicationTally.objects.values_list("lot", "submitted", "admitted")),
+            sorted(NGOAwardYear.objects.values_list("ngo", "year")))
+
+
+def live() -> tuple[list, list, list]:
+    awards, submitted, funded = tallies.counted()
+    return (sorted((t.lot_id, t.call_id, t.year, t.grants, t.amount) for t in awards),
+            sorted((t.lot_id, t.submitted, t.admitted) for t in submitted),
+            sorted((t.ngo_id, t.year) for t in funded))
+
+
+def test_the_tallies_equal_the_live_count_after_the_services_change_grants_and_applications(
+        submitted, second, officer):
+    from datetime import date
+
+    kept = rf.grant(region="almaty", amount=Decimal("6000000"), awarded_on=date(2025, 4, 1))
+    gone = rf.grant(region="almaty", amount=Decimal("8000000"), awarded_on=date(2025, 4, 2))
+    almaty = lambda data: next(r for r in data["regions"] if r["slug"] == "almaty")  # noqa: E731
+    assert almaty(figures(2025))["amount"] == Decimal("14000000.00")
+    assert stored() == live()
+
+    grant_decline(grant=gone, actor=af.head_of(gone.ngo), reason="Команда изменилась.")
+    application_record_screening(application=submitted, status=ApplicationStatus.ADMITTED, actor=officer)
+    application_record_screening(application=second, status=ApplicationStatus.NOT_ADMITTED, actor=officer)
+    data = figures(2025)
+    assert (almaty(data)["count"], almaty(data)["amount"]) == (1, Decimal("6000000.00"))
+    assert stored() == live()
+    counted = LotApplicationTally.objects.get(lot=submitted.lot)
+    assert (counted.submitted, counted.admitted) == (2, 1)  # both still submitted; one admitted
+    assert kept.pk in set(Grant.objects.values_list("pk", flat=True))
+
+
+def test_a_drafts_autosave_leaves_the_tallies_alone(application):
+    StaleTally.objects.all().delete()
+    draft = type(application).objects.get(pk=application.pk)
+    draft.summary = "Жобаның қысқаша сипаттамасы"
+    draft.save()
+    assert not StaleTally.objects.exists()
+
+
+def test_the_rebuild_repairs_a_write_that_bypassed_the_signals():
+    grant = rf.grant(region="almaty", amount=Decimal("5000000"))
+    assert figures(None)["total"]["amount"] == Decimal("5000000.00")
+    Grant.objects.filter(pk=grant.pk).update(amount=Decimal("9000000"))  # no signal: the tallies do not know
+    assert figures(None)["total"]["amount"] == Decimal("5000000.00")
+    call_command("rebuild_statistics", stdout=io.StringIO())
+    assert figures(None)["total"]["amount"] == Decimal("9000000.00")
+    assert stored() == live()
