@@ -57,6 +57,14 @@ def take_locked_content(application) -> Application | None:
     return app if connection.atomic_blocks[0] is block and app.pk == application.pk else None
 
 
+def _row_kinds() -> tuple:
+    """The application's rows as the locked read gives them: (attribute, model), in the order of its columns."""
+    from .models import ApplicationActivity, ApplicationDocument, BudgetLine
+
+    return (("activities", ApplicationActivity), ("indicators", ApplicationIndicator), ("budget_lines", BudgetLine),
+            ("documents", ApplicationDocument))
+
+
 @functools.cache
 def _compiled_locked_read():
     from portal import related_rows
@@ -74,13 +82,8 @@ def _locked_read(pk):
     from portal import related_rows
     from portal.models import Region
 
-    from .models import ApplicationActivity, ApplicationDocument, BudgetLine
-
     User = get_user_model()
-    children = [
-        related_rows.rows(model.objects.filter(application=OuterRef("pk")))
-        for model in (ApplicationActivity, ApplicationIndicator, BudgetLine, ApplicationDocument)
-    ]
+    children = [related_rows.rows(model.objects.filter(application=OuterRef("pk"))) for _name, model in _row_kinds()]
     return (
         Application.objects.filter(pk=pk).order_by()
         .values_list(
@@ -102,7 +105,6 @@ def _locked_with_content(pk: int) -> Application:
     from portal import related_rows
     from portal.models import Region
 
-    from .models import ApplicationActivity, ApplicationDocument, BudgetLine
 
     if connection.vendor != "postgresql":
         locked = Application.objects.select_for_update(of=("self",))
@@ -120,8 +122,7 @@ def _locked_with_content(pk: int) -> Application:
     app, lot, call, region, ngo = (parent(model) for model in (Application, Lot, Call, Region, NGO))
     lot.call, lot.region = call, region
     app.lot, app.ngo = lot, ngo
-    for name, model in (("activities", ApplicationActivity), ("indicators", ApplicationIndicator),
-                        ("budget_lines", BudgetLine), ("documents", ApplicationDocument)):
+    for name, model in _row_kinds():
         related_rows.attach(app, name, related_rows.load(model, next(columns)))
     lot_indicators = related_rows.load(LotIndicator, next(columns))
     related_rows.attach(lot, "indicators", lot_indicators)
