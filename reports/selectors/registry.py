@@ -96,25 +96,6 @@ def page_rows(ids: list[int]) -> list[Grant]:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def years() -> list[int]:
-    """The years with a public grant, newest first: the first and last award dates, then one range probe per
-    year between them on the award date's index (a DISTINCT over every grant's year read them all)."""
-    from datetime import date
-
-    from django.db.models import Exists, Max, Min
-
-    from portal.models import Region
-
-    bounds = public_grants().aggregate(first=Min("awarded_on"), last=Max("awarded_on"))
-    if bounds["first"] is None:
-        return []
-    span = range(bounds["last"].year, bounds["first"].year - 1, -1)
-    probes = {f"y{y}": Exists(public_grants().filter(awarded_on__gte=date(y, 1, 1), awarded_on__lt=date(y + 1, 1, 1)))
-              for y in span}
-    found = Region.objects.order_by().annotate(**probes).values(*probes).first() or {}
-    return [y for y in span if found.get(f"y{y}")]
-
-
 def grant_page(number: str):
     """One public grant with its NGO, lot, call, decision (and its meeting), agreement and paid tranches."""
     tranches = Tranche.objects.prefetch_related(Prefetch("payments", queryset=Payment.objects.order_by("paid_on")))
