@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 MAX_AGE = 60
 PAGE_TIMEOUT = 60
 FRAGMENT_TIMEOUT = 600
+# A search counts its matches up to here (50 pages of 20); past it the list says "more than" and asks for a word more:
+# counting every grant or NGO a common word finds would read them all to say so.
+SEARCH_COUNT_LIMIT = 1000
 PREFIX = "demeu:cache:"
 
 

@@ -3,15 +3,13 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from portal.public_cache import CachedCountPaginator, public_page
+from portal.public_cache import SEARCH_COUNT_LIMIT, CachedCountPaginator, public_page
 
 from .. import selectors
 from ..filters import PublicNGOFilter
 from ..models import NGO, last_reporting_year
 
 PER_PAGE = 20
-# A search counts its matches up to here (50 pages); past it the page says "more than" and asks for a word more.
-SEARCH_COUNT_LIMIT = 1000
 
 
 @public_page("ngos")

@@ -5,7 +5,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from portal.public_cache import CachedCountPaginator, fragment, public_page
+from portal.public_cache import SEARCH_COUNT_LIMIT, CachedCountPaginator, fragment, public_page
 
 from ..forms import RegistryFilterForm
 from ..opendata import files
@@ -28,8 +28,9 @@ def registry_list(request):
     # Filters the statistics' tallies keep (region, year, type, customer, direction) are counted from them.
     known = fragment("count-tallied", kinds=("grants",), parts=(sorted(criteria.items(), key=str),),
                      compute=lambda: statistics.grants_counted(criteria))
-    page = CachedCountPaginator(ids, PER_PAGE, count_queryset=count_queryset, kinds=("grants",),
-                                known=known).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(ids, PER_PAGE, count_queryset=count_queryset, kinds=("grants",), known=known,
+                                limit=SEARCH_COUNT_LIMIT if criteria.get("q") else None)
+    page = page.get_page(request.GET.get("page"))
     page.object_list = registry.page_rows(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)

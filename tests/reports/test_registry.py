@@ -79,6 +79,23 @@ def test_search_finds_the_ngo_by_name():
     assert numbers(Client().get(url("grants:registry"), {"q": "мейірім"})) == [grant.number]
 
 
+def test_a_search_counts_up_to_its_limit_and_then_says_more_than(monkeypatch):
+    """A common word would have the page count every grant it finds; past the limit the list says "more than"."""
+    from reports.views import registry as views
+
+    monkeypatch.setattr(views, "SEARCH_COUNT_LIMIT", 2)
+    found = [rf.grant(title=f"Шұғыла орталығы: {word}") for word in ("алмалы", "бостандық", "жүзімдік")]
+    rf.grant(title="Жасыл әлем")
+    response = Client().get(url("grants:registry", "en"), {"q": "шұғыла"})
+    body = response.content.decode()
+    assert "More than 2 grants found: add a word or a filter to narrow the search." in body
+    assert response.context["page"].paginator.num_pages == 1 and len(numbers(response)) == 2
+    assert set(numbers(response)) < {g.number for g in found}
+    one = Client().get(url("grants:registry", "en"), {"q": "шұғыла алмалы"}).content.decode()
+    assert "1 grant found" in one and "More than" not in one
+    assert "4 grants found" in Client().get(url("grants:registry", "en")).content.decode()  # no search: all counted
+
+
 def test_sort_by_amount_and_by_ngo_name_in_kazakh_order():
     b = rf.grant(ngo=ef.ngo(name_kk="Бірлік"), amount=Decimal("3000000"))
     a = rf.grant(ngo=ef.ngo(name_kk="Ақниет"), amount=Decimal("9000000"))
