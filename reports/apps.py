@@ -31,6 +31,7 @@ class ReportsConfig(PortalApp, AppConfig):
         from agreements.models import Grant
         from grants.models import Application
         from ngos.models import NGO
+        from ngos.signals import ngos_imported
 
         from . import tallies
 
@@ -42,9 +43,11 @@ class ReportsConfig(PortalApp, AppConfig):
             post_init.connect(tallies.remember, sender=model, dispatch_uid=f"reports.tallies.remember.{label}")
             post_save.connect(changed, sender=model, dispatch_uid=f"reports.tallies.changed.{label}")
             post_delete.connect(tallies.deleted, sender=model, dispatch_uid=f"reports.tallies.deleted.{label}")
-        # An NGO's region or verification moves it between the regions' counts of NGOs funded.
+        # An NGO's region or verification moves it between the regions' counts of NGOs, funded and verified.
         post_init.connect(tallies.remember_ngo, sender=NGO, dispatch_uid="reports.tallies.remember.ngo")
         post_save.connect(tallies.ngo_changed, sender=NGO, dispatch_uid="reports.tallies.changed.ngo")
+        post_delete.connect(tallies.ngo_deleted, sender=NGO, dispatch_uid="reports.tallies.deleted.ngo")
+        ngos_imported.connect(tallies.ngos_imported, dispatch_uid="reports.tallies.imported.ngo")
 
 
 def _reindex(sender, instance, **kwargs):

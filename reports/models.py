@@ -76,12 +76,14 @@ class NGOAwardYear(models.Model):
 
 class RegionFundedTally(models.Model):
     """The verified NGOs of a region (none: an NGO with no region) that received a public grant awarded in a year
-    (0: in any year), counted from `NGOAwardYear` whenever an NGO's tally changed (reports/tallies.py)."""
+    (0: in any year), counted from `NGOAwardYear` whenever an NGO's tally changed (reports/tallies.py). The rows of
+    year 0 also carry the region's verified NGOs, funded or not (the share's denominator)."""
 
     region = models.ForeignKey("portal.Region", verbose_name=_("region"), on_delete=models.CASCADE, null=True,
                                related_name="+")
     year = models.PositiveSmallIntegerField(_("year of the award"))
     ngos = models.PositiveIntegerField(_("NGOs with a grant"))
+    verified = models.PositiveIntegerField(_("Verified NGOs"), default=0)
 
     class Meta:
         verbose_name = _("NGOs funded in a region")

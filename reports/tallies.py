@@ -19,6 +19,7 @@ from agreements.models import Grant
 from grants.applications.choices import ApplicationStatus
 from grants.models import Application
 from ngos.choices import VerificationStatus
+from ngos.models import NGO
 
 from .models import LotApplicationTally, LotAwardTally, NGOAwardYear, RegionFundedTally, StaleTally
 from .selectors.registry import PUBLIC_STATUSES
@@ -90,13 +91,19 @@ def _recount(lot_ids=None, ngo_ids=None) -> None:
 
 
 def _count_regions() -> None:
-    """The funded verified NGOs per region and year, and in any year, from the NGOs' tallies (a change of one NGO
-    moves its region's figures: they are counted again whole, a grouped read of one row per NGO and year)."""
+    """The funded verified NGOs per region and year, and in any year, from the NGOs' tallies, and every region's
+    verified NGOs (a change of one NGO moves its region's figures: they are counted again whole, a grouped read of one
+    row per NGO and year, and one of the NGOs' index of the verified)."""
     verified = NGOAwardYear.objects.filter(ngo__verification=VerificationStatus.VERIFIED)
     rows = [RegionFundedTally(region_id=row["ngo__region"], year=row["year"], ngos=row["n"])
             for row in verified.values("ngo__region", "year").annotate(n=Count("ngo")).order_by()]
-    rows += [RegionFundedTally(region_id=row["ngo__region"], year=0, ngos=row["n"])
-             for row in verified.values("ngo__region").annotate(n=Count("ngo", distinct=True)).order_by()]
+    in_any_year = {region: RegionFundedTally(region_id=region, year=0, ngos=n, verified=0)
+                   for region, n in verified.values("ngo__region").annotate(n=Count("ngo", distinct=True))
+                   .order_by().values_list("ngo__region", "n")}
+    for region, n in (NGO.objects.filter(verification=VerificationStatus.VERIFIED).values("region")
+                      .annotate(n=Count("pk")).order_by().values_list("region", "n")):
+        in_any_year.setdefault(region, RegionFundedTally(region_id=region, year=0, ngos=0)).verified = n
+    rows += in_any_year.values()
     RegionFundedTally.objects.all().delete()
     RegionFundedTally.objects.bulk_create(rows)
 
@@ -168,11 +175,21 @@ def remember_ngo(sender, instance, **kwargs) -> None:
 
 
 def ngo_changed(sender, instance, created=False, **kwargs) -> None:
-    """An NGO's region or verification moves it between the regions' counts of NGOs funded."""
+    """An NGO's region or verification moves it between the regions' counts of NGOs, funded and verified."""
     new = _ngo_state(instance)
-    if not created and getattr(instance, "_tally_state", None) != new:
+    if (new[1] == VerificationStatus.VERIFIED) if created else getattr(instance, "_tally_state", None) != new:
         mark([], [instance.pk])
     instance._tally_state = new
+
+
+def ngo_deleted(sender, instance, **kwargs) -> None:
+    if _ngo_state(instance)[1] == VerificationStatus.VERIFIED:
+        mark([], [instance.pk])
+
+
+def ngos_imported(sender, ngos, **kwargs) -> None:
+    """An import of the register created NGOs in bulk (ngos.signals.ngos_imported: no post_save was sent)."""
+    mark([], [ngo.pk for ngo in ngos if ngo.verification == VerificationStatus.VERIFIED])
 
 
 def deleted(sender, instance, **kwargs) -> None:

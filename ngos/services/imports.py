@@ -23,6 +23,7 @@ from portal.models import Region
 from ..bin import validate_bin
 from ..choices import LegalForm, VerificationStatus
 from ..models import NGO, Sphere
+from ..signals import ngos_imported
 
 REQUIRED = ("bin", "name_kk", "name_ru", "legal_form", "region")
 OPTIONAL = ("short_name_kk", "short_name_ru", "registered_on", "address", "phone", "email", "website", "spheres")
@@ -174,4 +175,5 @@ def ngo_import(
         )
     Through.objects.bulk_create(links)
     result.imported = [ngo for ngo, _chosen in accepted]
+    ngos_imported.send(sender=NGO, ngos=result.imported)  # bulk_create sent no post_save
     return result

@@ -5,12 +5,10 @@ and funded per region for the year; the share of each region's verified NGOs tha
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.utils.translation import get_language
 
 from grants.choices import GrantType
-from ngos.choices import VerificationStatus
-from ngos.models import NGO
 from portal.models import Region
 
 from .. import tallies
@@ -110,9 +108,13 @@ def figures(year: int | None) -> dict:
     success = {row["lot__region"]: row for row in applications.values("lot__region").annotate(
         submitted=Sum("submitted"), admitted=Sum("admitted")).order_by()}
 
-    with_grant = dict(RegionFundedTally.objects.filter(year=year or 0).values_list("region", "ngos"))
-    verified = dict(NGO.objects.filter(verification=VerificationStatus.VERIFIED).values("region")
-                    .annotate(n=Count("pk")).order_by().values_list("region", "n"))
+    with_grant, verified = {}, {}
+    for region, row_year, ngos, verified_ngos in RegionFundedTally.objects.filter(year__in={year or 0, 0}).values_list(
+            "region", "year", "ngos", "verified"):
+        if row_year == (year or 0):
+            with_grant[region] = ngos
+        if row_year == 0:
+            verified[region] = verified_ngos
     region_success = []
     for r in regions:
         s = success.get(r.pk, {})

@@ -27,9 +27,9 @@ from tests.reports import factories as rf
 
 pytestmark = pytest.mark.django_db
 
-STATISTICS_QUERIES = 8  # the years: a change to count?, the years of the tallies; the figures: a change to count?,
+STATISTICS_QUERIES = 7  # the years: a change to count?, the years of the tallies; the figures: a change to count?,
 # regions, the award tallies (with their lots, directions, calls and customers), the application tallies by region,
-# the regions' funded NGOs, their verified NGOs
+# the regions' funded and verified NGOs
 
 
 def url(name, lang="kk", **kwargs):
@@ -179,3 +179,40 @@ def test_the_rebuild_repairs_a_write_that_bypassed_the_signals():
     call_command("rebuild_statistics", stdout=io.StringIO())
     assert figures(None)["total"]["amount"] == Decimal("9000000.00")
     assert stored() == live()
+
+
+def test_the_regions_verified_ngos_follow_a_registration_a_verification_a_move_and_an_import():
+    """The share's denominator is a tally too: it equals a live count of the verified NGOs after each change."""
+    from datetime import date
+
+    from ngos.choices import VerificationStatus
+    from ngos.models import NGO
+    from ngos.services.imports import ngo_import
+    from portal.models import Region
+    from tests.ngos.factories import NGOFactory, next_bin
+
+    def shown() -> dict:
+        return {row["slug"]: row["ngos"] for row in figures(None)["success"] if row["ngos"]}
+
+    def counted_live() -> dict:
+        return {slug: NGO.objects.filter(region__slug=slug, verification=VerificationStatus.VERIFIED).count()
+                for slug in Region.objects.values_list("slug", flat=True)
+                if NGO.objects.filter(region__slug=slug, verification=VerificationStatus.VERIFIED).exists()}
+
+    rf.grant(region="almaty")
+    assert shown() == counted_live() != {}
+    pending = NGOFactory(region=Region.objects.get(slug="atyrau"), verification=VerificationStatus.PENDING)
+    assert shown() == counted_live() and "atyrau" not in shown()
+    pending.verification = VerificationStatus.VERIFIED
+    pending.save()
+    assert shown()["atyrau"] == 1 and shown() == counted_live()
+    pending.region = Region.objects.get(slug="shymkent")
+    pending.save()
+    assert "atyrau" not in shown() and shown()["shymkent"] >= 1 and shown() == counted_live()
+    result = ngo_import(rows=[(2, {"bin": next_bin(date(2019, 3, 1)), "name_kk": "«Жол» қоғамдық бірлестігі",
+                                   "name_ru": "Общественное объединение «Жол»", "legal_form": "public_association",
+                                   "region": "atyrau"})])
+    assert len(result.imported) == 1, result.rejected
+    assert shown()["atyrau"] == 1 and shown() == counted_live()
+    pending.delete()
+    assert shown() == counted_live()
