@@ -22,7 +22,7 @@ from agreements.models import Payment, Tranche
 from portal import public_cache
 from portal.exports import cell
 
-from ..selectors.registry import public_grants, with_columns
+from ..selectors.registry import paid_total, public_grants
 from . import threesixty
 
 log = logging.getLogger(__name__)
@@ -36,21 +36,46 @@ CHUNK = 500
 # The columns a grant of the file reads (reports.opendata.threesixty.grant_json), and nothing else: loading the
 # timestamps and long texts of eight related rows per grant cost more than writing the grant.
 EXPORT_FIELDS = (
-    "number", "title", "budget", "amount", "updated_at", "awarded_on", "starts_on", "ends_on",
+    "pk", "number", "title", "budget", "amount", "paid", "updated_at", "awarded_on", "starts_on", "ends_on",
     "application__summary",
     "lot__code", "lot__title_kk", "lot__title_ru", "lot__grant_type", "lot__term_months",
-    "lot__region__name_kk", "lot__region__iso_code",
-    "lot__direction__number", "lot__direction__title_kk", "lot__direction__title_ru",
+    "lot__region", "lot__region__name_kk", "lot__region__iso_code",
+    "lot__direction", "lot__direction__number", "lot__direction__title_kk", "lot__direction__title_ru",
     "call__code", "call__title_kk", "call__title_ru", "call__customer__bin", "call__customer__name_kk",
     "call__customer__name_ru", "call__fiscal_year__year",
-    "ngo__bin", "ngo__name_kk", "ngo__name_ru", "ngo__address", "ngo__region__name_kk",
+    "ngo__bin", "ngo__name_kk", "ngo__name_ru", "ngo__address", "ngo__region", "ngo__region__name_kk",
 )
 
 
 def export_queryset(queryset=None):
-    """The grants of a file with the columns a 360Giving grant needs, in the order of their ids."""
+    """The grants of a file as rows of the columns a 360Giving grant needs, in the order of their ids."""
     queryset = public_grants() if queryset is None else queryset
-    return with_columns(queryset).select_related("application").only(*EXPORT_FIELDS).order_by("pk")
+    return queryset.annotate(paid=paid_total()).values(*EXPORT_FIELDS).order_by("pk")
+
+
+def _grant(row: dict) -> SimpleNamespace:
+    """A row of export_queryset() shaped as the models grant_json reads (grant.lot.region.name_kk …). Rows, not
+    model instances: a grant with its lot, call, NGO and their regions, direction, customer and year was ten
+    instances, and building them (with their init signals) took half of the export's time."""
+    lot_region = SimpleNamespace(name_kk=row["lot__region__name_kk"], iso_code=row["lot__region__iso_code"])
+    direction = SimpleNamespace(number=row["lot__direction__number"], title_kk=row["lot__direction__title_kk"],
+                                title_ru=row["lot__direction__title_ru"])
+    lot = SimpleNamespace(code=row["lot__code"], title_kk=row["lot__title_kk"], title_ru=row["lot__title_ru"],
+                          grant_type=row["lot__grant_type"], term_months=row["lot__term_months"],
+                          region_id=row["lot__region"], region=lot_region,
+                          direction_id=row["lot__direction"], direction=direction)
+    customer = SimpleNamespace(bin=row["call__customer__bin"], name_kk=row["call__customer__name_kk"],
+                               name_ru=row["call__customer__name_ru"])
+    call = SimpleNamespace(code=row["call__code"], title_kk=row["call__title_kk"], title_ru=row["call__title_ru"],
+                           customer=customer, fiscal_year=SimpleNamespace(year=row["call__fiscal_year__year"]))
+    ngo = SimpleNamespace(bin=row["ngo__bin"], name_kk=row["ngo__name_kk"], name_ru=row["ngo__name_ru"],
+                          address=row["ngo__address"], region_id=row["ngo__region"],
+                          region=SimpleNamespace(name_kk=row["ngo__region__name_kk"]))
+    return SimpleNamespace(
+        pk=row["pk"], number=row["number"], title=row["title"], budget=row["budget"], amount=row["amount"],
+        paid=row["paid"], updated_at=row["updated_at"], awarded_on=row["awarded_on"], starts_on=row["starts_on"],
+        ends_on=row["ends_on"], application=SimpleNamespace(summary=row["application__summary"]),
+        lot=lot, call=call, ngo=ngo)
 
 
 def public_grants_head(count: int):
@@ -88,7 +113,7 @@ def iterate(queryset=None):
     base = export_queryset(queryset)
     last = None
     while True:
-        rows = list((base if last is None else base.filter(pk__gt=last))[:CHUNK])
+        rows = [_grant(row) for row in (base if last is None else base.filter(pk__gt=last))[:CHUNK]]
         attach_tranches(rows)
         yield from rows
         if len(rows) < CHUNK:
