@@ -91,8 +91,8 @@ class Context:
 
 
 def grant_json(grant, *, context: Context | None = None) -> dict:
-    """One grant from a row of reports.selectors.registry.with_columns() (with `paid`, and its tranches and
-    payments attached by reports.opendata.files.attach_tranches), as the 360Giving schema describes it."""
+    """One grant of reports.opendata.files.iterate() (with `paid`, and its tranches and payments attached by
+    reports.opendata.files.attach_tranches), as the 360Giving schema describes it."""
     context = context or Context()
     lot, call, ngo = grant.lot, grant.call, grant.ngo
     customer = call.customer
