@@ -1,8 +1,11 @@
 """/<lang>/grants/: the public registry of awarded grants — the list with its filters, the CSV/XLSX of what is
 filtered, one grant's page, and the Atom feed of new awards."""
 
+from urllib.parse import quote
+
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from portal.public_cache import SEARCH_COUNT_LIMIT, CachedCountPaginator, fragment, public_page
@@ -12,6 +15,22 @@ from ..opendata import files
 from ..selectors import registry, statistics
 
 PER_PAGE = 20
+
+
+def _with_links(grants: list) -> list:
+    """Each row's links to the grant, its NGO and its lot, from addresses reversed once a page with placeholders
+    (reverse() costs ~0.1 ms, sixty times a page); the values are quoted as reverse() quotes them."""
+    grant_page = reverse("grants:grant", kwargs={"number": "NUMBER"})
+    ngo_page = reverse("ngos:detail", kwargs={"bin": "999999999999"})
+    lot_page, after_lot = reverse("calls:lot", kwargs={"call": "CALL", "lot": "LOT"}).rsplit("LOT", 1)
+    lot_page, after_call = lot_page.rsplit("CALL", 1)
+    safe = "!$&'()*+,;=~:@"
+    for grant in grants:
+        grant.page_url = grant_page.replace("NUMBER", quote(grant.number, safe=safe))
+        grant.ngo_url = ngo_page.replace("999999999999", grant.ngo.bin)
+        grant.lot_url = (f"{lot_page}{quote(grant.call.code, safe=safe)}{after_call}"
+                         f"{quote(grant.lot.code, safe=safe)}{after_lot}")
+    return grants
 
 
 def _filter(request) -> RegistryFilterForm:
@@ -31,7 +50,7 @@ def registry_list(request):
     page = CachedCountPaginator(ids, PER_PAGE, count_queryset=count_queryset, kinds=("grants",), known=known,
                                 limit=SEARCH_COUNT_LIMIT if criteria.get("q") else None)
     page = page.get_page(request.GET.get("page"))
-    page.object_list = registry.page_rows(list(page.object_list))
+    page.object_list = _with_links(registry.page_rows(list(page.object_list)))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "reports/registry_list.html", {

@@ -177,3 +177,16 @@ def test_nothing_private_on_the_grant_page_the_registry_or_the_files():
         assert agreement.iban not in text and agreement.bik not in text
         assert "@example.kz" not in text  # no e-mail of the NGO, its head or anyone
         assert expert.user.full_name not in text
+
+
+def test_each_row_links_to_its_grant_its_ngo_and_its_lot_in_the_pages_language():
+    """The rows' addresses are built from one reverse() a page: they must be the ones reverse() gives."""
+    grant = rf.grant()
+    for lang in ("kk", "ru", "en"):
+        page = Client().get(url("grants:registry", lang)).content.decode()
+        with translation.override(lang):
+            expected = (reverse("grants:grant", kwargs={"number": grant.number}),
+                        reverse("ngos:detail", kwargs={"bin": grant.ngo.bin}),
+                        reverse("calls:lot", kwargs={"call": grant.call.code, "lot": grant.lot.code}))
+        for address in expected:
+            assert f'href="{address}"' in page, address
