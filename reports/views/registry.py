@@ -5,9 +5,13 @@ from urllib.parse import quote
 
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from agreements.choices import GrantStatus
+from grants.choices import GrantType
 from portal.public_cache import SEARCH_COUNT_LIMIT, CachedCountPaginator, fragment, public_page
 
 from ..forms import RegistryFilterForm
@@ -17,9 +21,11 @@ from ..selectors import registry, statistics
 PER_PAGE = 20
 
 
-def _with_links(grants: list) -> list:
+def _rows(grants: list) -> list:
     """Each row's links to the grant, its NGO and its lot, from addresses reversed once a page with placeholders
-    (reverse() costs ~0.1 ms, sixty times a page); the values are quoted as reverse() quotes them."""
+    (reverse() costs ~0.1 ms, sixty times a page; the values are quoted as reverse() quotes them), and its status
+    and grant type in the page's language, looked up once a page (get_FOO_display() rebuilds the choices' dict)."""
+    statuses, types = dict(GrantStatus.choices), dict(GrantType.choices)
     grant_page = reverse("grants:grant", kwargs={"number": "NUMBER"})
     ngo_page = reverse("ngos:detail", kwargs={"bin": "999999999999"})
     lot_page, after_lot = reverse("calls:lot", kwargs={"call": "CALL", "lot": "LOT"}).rsplit("LOT", 1)
@@ -30,6 +36,8 @@ def _with_links(grants: list) -> list:
         grant.ngo_url = ngo_page.replace("999999999999", grant.ngo.bin)
         grant.lot_url = (f"{lot_page}{quote(grant.call.code, safe=safe)}{after_call}"
                          f"{quote(grant.lot.code, safe=safe)}{after_lot}")
+        grant.status_label = statuses.get(grant.status, grant.status)
+        grant.type_label = types.get(grant.lot.grant_type, grant.lot.grant_type)
     return grants
 
 
@@ -50,11 +58,17 @@ def registry_list(request):
     page = CachedCountPaginator(ids, PER_PAGE, count_queryset=count_queryset, kinds=("grants",), known=known,
                                 limit=SEARCH_COUNT_LIMIT if criteria.get("q") else None)
     page = page.get_page(request.GET.get("page"))
-    page.object_list = _with_links(registry.page_rows(list(page.object_list)))
+    page.object_list = _rows(registry.page_rows(list(page.object_list)))
     query = request.GET.copy()
     query.pop("page", None)
+    filtered = bool(criteria)
+    # The form with its ~80 choices, drawn once per choice of filters (and change of the grants), not per page.
+    filters = fragment("registry-filters", kinds=("grants",),
+                       parts=([(name, request.GET.getlist(name)) for name in form.fields],),
+                       compute=lambda: render_to_string("reports/registry_filters.html",
+                                                        {"form": form, "filtered": filtered}, request=request))
     return render(request, "reports/registry_list.html", {
-        "form": form, "page": page, "filtered": bool(form.criteria()), "query": query.urlencode(),
+        "form": form, "filters": mark_safe(filters), "page": page, "filtered": filtered, "query": query.urlencode(),
     })
 
 

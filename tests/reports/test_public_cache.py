@@ -197,6 +197,20 @@ def test_a_new_award_shows_on_the_statistics_at_once(db, django_capture_on_commi
     assert "7\xa0000\xa0000\xa0₸" not in before and "7\xa0000\xa0000\xa0₸" in after
 
 
+def test_a_new_awards_year_shows_in_the_registrys_filters_at_once(db, django_capture_on_commit_callbacks):
+    """The filters are drawn once and shared by every page of the list: an award of a year the registry did not
+    have shows as a choice on the next page anyone opens, though that page's filters were drawn before."""
+    from tests.agreements import factories as af
+
+    af.awarded_grant(awarded_on=date(2025, 5, 6))
+    client = Client()
+    before = served_from_cache(client, url("grants:registry"))
+    assert '<option value="2025">2025</option>' in before and '<option value="2024">' not in before
+    changed(django_capture_on_commit_callbacks, lambda: af.awarded_grant(awarded_on=date(2024, 5, 6)))
+    after = client.get(url("grants:registry") + "?page=1").content.decode()
+    assert '<option value="2024">2024</option>' in after
+
+
 def test_a_new_award_shows_in_the_open_data_at_once(db, django_capture_on_commit_callbacks):
     from tests.agreements import factories as af
 
