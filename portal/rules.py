@@ -12,7 +12,7 @@ from .choices import PublicRole, StaffRole
 STAFF_GROUPS = frozenset(r.value for r in StaffRole)
 
 
-# What the floors above keep about a user for their rules (ngos: the roles in NGOs), filled in their `ready()`:
+# What the floors above keep about a user for their rules (ngos: the roles in NGOs), added by their rules.py:
 # {attribute on the user: (rows(user) -> a one-column queryset of the user's rows, convert(list) -> the value)}.
 # Read with the groups in one query (every signed-in request asks both), cached on the request's user object.
 _USER_FACTS: dict[str, tuple[Callable, Callable]] = {}
