@@ -9,8 +9,17 @@ keep the eligibility flags; the auditor reads only (see permissions.py for the m
 """
 
 import rules
+from django.db.models import F
+from django.db.models.functions import JSONObject
 
-from portal.rules import is_civil_society, is_operator_admin, is_operator_staff, is_screening_officer
+from portal.rules import (
+    add_user_fact,
+    is_civil_society,
+    is_operator_admin,
+    is_operator_staff,
+    is_screening_officer,
+    user_fact,
+)
 
 from .choices import MemberRole
 
@@ -19,11 +28,17 @@ def member_roles(user) -> dict[int, str]:
     """{ngo_id: role} for the user, fetched once per request object."""
     if not user or not user.is_authenticated:
         return {}
-    cached = getattr(user, "_demeu_member_roles", None)
-    if cached is None:
-        cached = dict(user.memberships.values_list("ngo_id", "role"))
-        user._demeu_member_roles = cached
-    return cached
+    return user_fact(user, "_demeu_member_roles")
+
+
+def _membership_rows(user):
+    from .models import Membership
+
+    return Membership.objects.filter(user=user).values_list(JSONObject(ngo=F("ngo_id"), role=F("role")), flat=True)
+
+
+# Read with the user's groups (portal.rules.load_user_facts): one query for both on every signed-in request.
+add_user_fact("_demeu_member_roles", _membership_rows, lambda rows: {row["ngo"]: row["role"] for row in rows})
 
 
 def forget_member_roles(user) -> None:

@@ -1,21 +1,67 @@
 """Who may do what, for the portal shell. Views and templates ask these, never group names."""
 
+from collections.abc import Callable
+
 import rules
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import OuterRef
 
 from .choices import PublicRole, StaffRole
 
 STAFF_GROUPS = frozenset(r.value for r in StaffRole)
 
 
+# What the floors above keep about a user for their rules (ngos: the roles in NGOs), added by their rules.py:
+# {attribute on the user: (rows(user) -> a one-column queryset of the user's rows, convert(list) -> the value)}.
+# Read with the groups in one query (every signed-in request asks both), cached on the request's user object.
+_USER_FACTS: dict[str, tuple[Callable, Callable]] = {}
+
+
+def add_user_fact(attribute: str, rows: Callable, convert: Callable) -> None:
+    """`rows(user)` filters on `user`: an OuterRef to the user's pk in the shared query, or the user."""
+    _USER_FACTS[attribute] = (rows, convert)
+
+
+def _group_rows(user):
+    from django.contrib.auth.models import Group
+
+    return Group.objects.filter(user=user).values_list("name", flat=True)
+
+
+def _user_facts() -> dict[str, tuple[Callable, Callable]]:
+    return {"_demeu_groups": (_group_rows, frozenset), **_USER_FACTS}
+
+
+def load_user_facts(user) -> None:
+    """The user's groups and the registered facts, kept on the user object: one query on PostgreSQL."""
+    facts = _user_facts()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        values = get_user_model()._base_manager.filter(pk=user.pk).values_list(
+            *(ArraySubquery(rows(OuterRef("pk")).order_by()) for rows, _convert in facts.values())
+        ).first() or [[] for _fact in facts]
+    else:
+        values = [list(rows(user)) for rows, _convert in facts.values()]
+    for (attribute, (_rows, convert)), value in zip(facts.items(), values, strict=True):
+        setattr(user, attribute, convert(value or []))
+
+
+def user_fact(user, attribute: str):
+    """A registered fact of the user (read with the others the first time one is asked)."""
+    value = getattr(user, attribute, None)
+    if value is None:
+        load_user_facts(user)
+        value = getattr(user, attribute)
+    return value
+
+
 def group_names(user) -> frozenset[str]:
-    """The user's group names, fetched once per request object."""
+    """The user's group names, fetched once per request object (with the other facts of the user)."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_demeu_groups", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._demeu_groups = cached
-    return cached
+    return user_fact(user, "_demeu_groups")
 
 
 def in_group(name: str):

@@ -11,9 +11,12 @@ from .models import Application
 
 def _application_lines(app: Application) -> list[tuple[str, str]]:
     # Signed inside the transaction of the submission (portal.esign.signed): read under the lock the submission
-    # takes anyway, and handed to it, so the snapshot signed is the one submitted, read once.
-    content = selectors.locked_with_content(app.pk, hand_to=app) if connection.in_atomic_block else \
-        selectors.application_with_content(app.pk)
+    # takes anyway (or already read so by the submit view), and handed to it: the snapshot signed is the one
+    # submitted, read once.
+    content = selectors.held_under_lock(app) or (
+        selectors.locked_with_content(app.pk, hand_to=app) if connection.in_atomic_block
+        else selectors.application_with_content(app.pk)
+    )
     return [
         ("application", str(content.pk)),
         ("registration number", content.registration_number or "-"),

@@ -38,23 +38,36 @@ def locked_with_content(pk: int, *, hand_to: Application | None = None) -> Appli
     active members (`app.members`, to tell them): on PostgreSQL in one query (portal.related_rows), the
     submission's busiest moment being a round trip per kind of row; elsewhere as with_content reads it.
 
-    `hand_to`: an instance of the same application to keep the read on for the next `locked_with_content` of
-    the same transaction (the signature reads it to sign, the submission then takes it instead of reading it
-    again); taken once, and only inside the transaction that read it."""
+    Inside a transaction the instance is marked as read under the lock (`held_under_lock`), so the rules, the
+    signature and the submission of one request read it once. `hand_to`: another instance of the same
+    application to keep the read on as well (the signature reads it to sign; the submission then takes it)."""
     app = _locked_with_content(pk)
-    if hand_to is not None and connection.in_atomic_block:
-        hand_to._locked_content = app
-        hand_to._locked_in = connection.atomic_blocks[0] if connection.atomic_blocks else None
+    if connection.in_atomic_block and connection.atomic_blocks:
+        # The block it was read in: the read holds while that block is open (a test's transaction outlives many).
+        app._locked_in = connection.atomic_blocks[-1]
+        if hand_to is not None:
+            hand_to._locked_content = app
+            hand_to._locked_in = app._locked_in
     return app
 
 
-def take_locked_content(application) -> Application | None:
-    """What `locked_with_content(hand_to=application)` kept, if it was read in this transaction (once)."""
-    app = application.__dict__.pop("_locked_content", None)
-    block = application.__dict__.pop("_locked_in", None)
-    if app is None or not connection.in_atomic_block or not connection.atomic_blocks:
+def held_under_lock(application) -> Application | None:
+    """The content of `application` read under its lock in this transaction: the instance itself when
+    `locked_with_content` returned it, else what it kept for it; None when there is none (read it then)."""
+    block = application.__dict__.get("_locked_in")
+    if block is None or not connection.in_atomic_block or not connection.atomic_blocks:
         return None
-    return app if connection.atomic_blocks[0] is block and app.pk == application.pk else None
+    content = application.__dict__.get("_locked_content", application)
+    still_open = any(open_block is block for open_block in connection.atomic_blocks)
+    return content if still_open and content.pk == application.pk else None
+
+
+def take_locked_content(application) -> Application | None:
+    """`held_under_lock(application)`, taken once: a later transaction of the same test or task reads again."""
+    content = held_under_lock(application)
+    application.__dict__.pop("_locked_content", None)
+    application.__dict__.pop("_locked_in", None)
+    return content
 
 
 def _row_kinds() -> tuple:

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..audit import joining_change
 from ..audit import record as audit_record
 from ..choices import SignatureMethod
 from ..identity import mask_iin
@@ -167,15 +168,17 @@ def signed(*, actor, action: str, obj, data: Mapping, perform: Callable[[str], o
                                       cms_b64=data.get("esign_cms", ""))
         else:
             record = signature_confirm(actor=actor, action=action, obj=obj)
-        result = perform(record.method)
+        # A service that changes a state (through portal.workflow) says in that change's entry that it was signed.
+        signature = {"action": action, "method": record.method, "sha256": record.document_sha256}
+        with joining_change({"signature": signature}) as joined:
+            result = perform(record.method)
         target = result if isinstance(result, models.Model) and result.pk else obj
         # Written once, about what the action made: no row to correct after it.
         record.content_type = ContentType.objects.get_for_model(target)
         record.object_id = target.pk
         record.save(force_insert=True)
-        audit_record(actor=actor, obj=target, action="esign_signed",
-                     data={"action": action, "method": record.method, "record": record.pk,
-                           "sha256": record.document_sha256})
+        if not joined["done"]:
+            audit_record(actor=actor, obj=target, action="esign_signed", data={**signature, "record": record.pk})
     return result
 
 

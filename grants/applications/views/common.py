@@ -17,10 +17,17 @@ ROW_TEMPLATES = {
 }
 
 
-def application_for(request, pk: int, *, related=("lot__call", "ngo")) -> Application:
+def application_for(request, pk: int, *, related=("lot__call", "ngo"), read=None) -> Application:
     """The application if the user may see it; a 404 otherwise, so its existence does not leak. `related`: what
-    the view reads with it (the rules need only the NGO)."""
-    application = get_object_or_404(Application.objects.select_related(*related), pk=pk)
+    the view reads with it (the rules need only the NGO); `read(pk)`: another selector that reads it (with the
+    NGO), raising Application.DoesNotExist."""
+    if read is None:
+        application = get_object_or_404(Application.objects.select_related(*related), pk=pk)
+    else:
+        try:
+            application = read(pk)
+        except Application.DoesNotExist:
+            raise Http404 from None
     if not request.user.has_perm("grants.view_application", application):
         raise Http404
     return application

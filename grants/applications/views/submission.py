@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,39 +47,50 @@ def check(request, pk):
 
 @login_required
 def submit(request, pk):
-    # The rules read the NGO only; the page and the service read the application again with its content (the
-    # service under its lock), so its lot and call are not joined here.
+    if request.method == "POST":
+        return _submit_now(request, pk)
+    # The rules read the NGO only; the page reads the application again with its content.
     application = application_for(request, pk, related=("ngo",))
-    already = application.status == ApplicationStatus.SUBMITTED
-    if request.method == "POST" and already and request.user.has_perm("grants.withdraw_application", application):
-        # A second click, or a second tab, once the first went through: the same receipt, no second number.
-        submission = services.application_submit(application=application, actor=request.user)
-        messages.info(request, _("Application %(number)s is already submitted.") % {"number": submission.number})
-        return redirect("applications:detail", pk=application.pk)
     if not request.user.has_perm("grants.submit_application", application):
         raise PermissionDenied(_("Only the head of the NGO may submit its application."))
+    application = selectors.application_with_content(application.pk)
+    return render(request, "grants/applications/submit.html", _check_context(request, application, timezone.now()))
+
+
+def _submit_now(request, pk):
     now = timezone.now()
-    if request.method == "POST":
-        try:
+    try:
+        with transaction.atomic():
+            # Read once, under the lock the submission takes anyway, with its content: the rules ask it, the
+            # signature signs it and the service submits it (selectors.held_under_lock).
+            application = application_for(request, pk, read=selectors.locked_with_content)
+            if application.status == ApplicationStatus.SUBMITTED and request.user.has_perm(
+                "grants.withdraw_application", application
+            ):
+                # A second click, or a second tab, once the first went through: the same receipt, no second number.
+                submission = services.application_submit(application=application, actor=request.user)
+                messages.info(request, _("Application %(number)s is already submitted.")
+                              % {"number": submission.number})
+                return redirect("applications:detail", pk=application.pk)
+            if not request.user.has_perm("grants.submit_application", application):
+                raise PermissionDenied(_("Only the head of the NGO may submit its application."))
             # The head's signature (or confirmation) around the submission service, in one transaction.
             submission = signed(
                 actor=request.user, action="grants.application_submit", obj=application, data=request.POST,
                 perform=lambda method: services.application_submit(application=application, actor=request.user,
                                                                     now=now),
             )
-        except ValidationError as error:
-            application = selectors.application_with_content(application.pk)
-            context = _check_context(request, application, now)
-            context["refusal"] = error.messages
-            return render(request, "grants/applications/submit.html", context, status=409)
-        messages.success(
-            request,
-            _("Application %(number)s is submitted. The receipt is below and has been sent to the NGO's members.")
-            % {"number": submission.number},
-        )
-        return redirect("applications:detail", pk=application.pk)
-    application = selectors.application_with_content(application.pk)
-    return render(request, "grants/applications/submit.html", _check_context(request, application, now))
+    except ValidationError as error:
+        application = selectors.application_with_content(pk)
+        context = _check_context(request, application, now)
+        context["refusal"] = error.messages
+        return render(request, "grants/applications/submit.html", context, status=409)
+    messages.success(
+        request,
+        _("Application %(number)s is submitted. The receipt is below and has been sent to the NGO's members.")
+        % {"number": submission.number},
+    )
+    return redirect("applications:detail", pk=application.pk)
 
 
 @login_required

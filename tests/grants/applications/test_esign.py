@@ -13,7 +13,7 @@ from grants.applications import services
 from grants.applications.choices import ApplicationStatus
 from grants.applications.models import Submission
 from portal.esign.services import challenge_issue, signed
-from portal.models import SignatureChallenge, SignatureRecord
+from portal.models import AuditEntry, SignatureChallenge, SignatureRecord
 from tests.portal.esign_fixtures import *  # noqa: F403  (the test CA, its key, signatures switched on)
 from tests.portal.esign_fixtures import HEAD_IIN, MEMBER_IIN, OUTSIDER_IIN, expired_dates
 
@@ -217,6 +217,24 @@ def test_without_signatures_the_button_is_recorded_as_a_confirmation(application
     text = pdf_text(services.submission_receipt(submission=submission))
     # The receipt is in the application's language (Kazakh here).
     assert "Нұрлан Әбенов порталдағы батырмамен растады" in " ".join(text.split())
+
+
+def test_the_signed_submission_is_one_audit_entry_that_names_its_signature(application, people, before_deadline):
+    head = people[0]
+    signed(actor=head, action=SUBMIT, obj=application, data={},
+           perform=lambda method: services.application_submit(application=application, actor=head, now=before_deadline))
+    record = SignatureRecord.objects.get()
+    entry = AuditEntry.objects.get(action="application_submitted")
+    assert entry.data["signature"] == {"action": SUBMIT, "method": "confirmation", "sha256": record.document_sha256}
+    assert not AuditEntry.objects.filter(action="esign_signed").exists()
+
+
+def test_a_signed_action_that_changes_no_state_has_an_audit_entry_of_its_own(application, people):
+    signed(actor=people[0], action=SUBMIT, obj=application, data={}, perform=lambda method: None)
+    record = SignatureRecord.objects.get()
+    entry = AuditEntry.objects.get(action="esign_signed")
+    assert (entry.object_id, entry.data["record"], entry.data["method"]) == (str(application.pk), record.pk,
+                                                                             "confirmation")
 
 
 def test_the_submit_page_carries_the_ncalayer_fields_only_when_signatures_are_on(client, application, people,
