@@ -332,7 +332,7 @@ OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 def _html_attrs(attrs) -> str:
     """django/forms/widgets/attrs.html: False leaves the attribute out, True writes its name alone."""
     return "".join("" if value is False else format_html(" {}", name) if value is True
-                   else format_html(' {}="{}"', name, "%s" % value) for name, value in attrs.items())
+                   else format_html(' {}="{}"', name, f"{value}") for name, value in attrs.items())
 
 
 def render_select(widget: dict) -> str | None:
@@ -345,7 +345,7 @@ def render_select(widget: dict) -> str | None:
         for option in options:
             if option["template_name"] != OPTION_TEMPLATE:
                 return None
-            parts.append(format_html('\n  <option value="{}"{}>{}</option>\n', "%s" % option["value"],
+            parts.append(format_html('\n  <option value="{}"{}>{}</option>\n', f"{option['value']}",
                                      mark_safe(_html_attrs(option["attrs"])), option["label"]))
         if group_name:
             parts.append("\n  </optgroup>")
