@@ -11,10 +11,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.formatting import ASTANA
+from portal.links import address_maker
 
 HERE = Path(__file__).resolve().parent
 PACKAGE_SCHEMA = HERE / "360-giving-package-schema.json"
@@ -86,7 +86,7 @@ class Context:
 
         self.operator = _operator()
         with translation.override("kk"):
-            self.page = reverse("grants:grant", kwargs={"number": "0"})[:-2]
+            self.page = address_maker("grants:grant", number="NUMBER")
             self.types = {value: str(label) for value, label in GrantType.choices}
 
 
@@ -103,7 +103,7 @@ def grant_json(grant, *, context: Context | None = None) -> dict:
     applied = sum((Decimal(v) for v in (grant.budget or {}).values()), Decimal("0")) or grant.amount
     tranches = grant.export_tranches
     modified = max(grant.updated_at, *(t.updated_at for t, _payments in tranches))
-    path = f"{context.page}{grant.number}/"
+    path = context.page(number=grant.number)
     recipient = {"id": org_id(ngo.bin), "name": ngo.name_kk or ngo.name_ru, "addressCountry": "KZ"}
     if ngo.name_ru and ngo.name_ru != recipient["name"]:
         recipient["alternateName"] = ngo.name_ru

@@ -33,7 +33,8 @@ def public_grants():
 
 
 def with_columns(queryset):
-    """What a row of the list, the CSV and the open data shows."""
+    """What the grant's page and the feed show of a grant and the rows around it (the list's rows join less:
+    page_rows; the files read rows: reports.opendata.files)."""
     return (queryset.select_related("ngo__region", "lot__region", "lot__direction", "call__customer",
                                     "call__fiscal_year")
             .annotate(paid=paid_total()))

@@ -1,17 +1,15 @@
 """/<lang>/grants/: the public registry of awarded grants — the list with its filters, the CSV/XLSX of what is
 filtered, one grant's page, and the Atom feed of new awards."""
 
-from urllib.parse import quote
-
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from agreements.choices import GrantStatus
 from grants.choices import GrantType
+from portal.links import address_maker
 from portal.public_cache import SEARCH_COUNT_LIMIT, CachedCountPaginator, fragment, public_page
 
 from ..forms import RegistryFilterForm
@@ -22,20 +20,17 @@ PER_PAGE = 20
 
 
 def _rows(grants: list) -> list:
-    """Each row's links to the grant, its NGO and its lot, from addresses reversed once a page with placeholders
-    (reverse() costs ~0.1 ms, sixty times a page; the values are quoted as reverse() quotes them), and its status
-    and grant type in the page's language, looked up once a page (get_FOO_display() rebuilds the choices' dict)."""
+    """Each row's links to the grant, its NGO and its lot (portal.links: reversed once a page, not sixty times), and
+    its status and grant type in the page's language, looked up once a page (get_FOO_display() rebuilds the choices'
+    dict)."""
     statuses, types = dict(GrantStatus.choices), dict(GrantType.choices)
-    grant_page = reverse("grants:grant", kwargs={"number": "NUMBER"})
-    ngo_page = reverse("ngos:detail", kwargs={"bin": "999999999999"})
-    lot_page, after_lot = reverse("calls:lot", kwargs={"call": "CALL", "lot": "LOT"}).rsplit("LOT", 1)
-    lot_page, after_call = lot_page.rsplit("CALL", 1)
-    safe = "!$&'()*+,;=~:@"
+    grant_page = address_maker("grants:grant", number="NUMBER")
+    ngo_page = address_maker("ngos:detail", bin="999999999999")
+    lot_page = address_maker("calls:lot", call="CALL", lot="LOT")
     for grant in grants:
-        grant.page_url = grant_page.replace("NUMBER", quote(grant.number, safe=safe))
-        grant.ngo_url = ngo_page.replace("999999999999", grant.ngo.bin)
-        grant.lot_url = (f"{lot_page}{quote(grant.call.code, safe=safe)}{after_call}"
-                         f"{quote(grant.lot.code, safe=safe)}{after_lot}")
+        grant.page_url = grant_page(number=grant.number)
+        grant.ngo_url = ngo_page(bin=grant.ngo.bin)
+        grant.lot_url = lot_page(call=grant.call.code, lot=grant.lot.code)
         grant.status_label = statuses.get(grant.status, grant.status)
         grant.type_label = types.get(grant.lot.grant_type, grant.lot.grant_type)
     return grants
@@ -68,7 +63,7 @@ def registry_list(request):
                        compute=lambda: render_to_string("reports/registry_filters.html",
                                                         {"form": form, "filtered": filtered}, request=request))
     return render(request, "reports/registry_list.html", {
-        "form": form, "filters": mark_safe(filters), "page": page, "filtered": filtered, "query": query.urlencode(),
+        "filters": mark_safe(filters), "page": page, "filtered": filtered, "query": query.urlencode(),
     })
 
 
