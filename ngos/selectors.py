@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from portal import public_cache as cache
 from portal.formatting import number
 
-from . import award_sources, grant_sources
+from . import award_sources, figures, grant_sources
 from .choices import ReportStatus, RequestStatus, VerificationStatus
 from .grant_sources import has_received_grants
 from .models import (
@@ -248,18 +248,11 @@ def report_versions(report):
 def home() -> dict:
     """The home page's figures: how many NGOs are in the database, and how many reported last year.
 
-    Counted once per change of the NGO database (portal/public_cache.py), not on every view; and counted from
-    two partial indexes (migration 0007) rather than by checking each NGO's reports."""
+    Kept counted in the database (ngos/figures.py: one row read, counted again after a change) and cached per
+    change of the NGO database (portal/public_cache.py), so a warm view reads nothing."""
     year = last_reporting_year()
-
-    def count() -> tuple[int, int]:
-        verified = NGO.objects.filter(verification=VerificationStatus.VERIFIED).count()
-        listed = YearlyReport.objects.filter(
-            year=year, first_submitted_at__isnull=False, ngo__verification=VerificationStatus.VERIFIED
-        ).count()  # one report per NGO and year: the same number as the NGOs listed
-        return verified, listed
-
-    verified, listed = cache.fragment("ngo-figures", kinds=("ngos",), compute=count, parts=(year,))
+    verified, listed = cache.fragment("ngo-figures", kinds=("ngos",), compute=lambda: figures.figures(year),
+                                      parts=(year,))
     return {
         "figures": [
             {"value": number(verified), "label": gettext("NGOs in the NGO database")},

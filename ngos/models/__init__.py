@@ -8,6 +8,7 @@ from ..choices import (
     SpendingDirection,
     VerificationStatus,
 )
+from .figures import NGOFigures, StaleFigures
 from .organisations import NGO, Sphere
 from .people import Invitation, JoinRequest, Membership
 from .reports import (
@@ -23,7 +24,8 @@ from .reports import (
 
 __all__ = [
     "EligibilityFlag", "FundSourceType", "LegalForm", "MemberRole", "ReportStatus", "RequestStatus",
-    "SpendingDirection", "VerificationStatus", "NGO", "Sphere", "Invitation", "JoinRequest", "Membership",
+    "SpendingDirection", "VerificationStatus", "NGOFigures", "StaleFigures", "NGO", "Sphere", "Invitation",
+    "JoinRequest", "Membership",
     "FIRST_REPORT_YEAR", "FundSource", "Spending", "YearlyReport", "YearlyReportVersion", "last_reporting_year",
     "report_deadline", "report_due_date",
 ]
