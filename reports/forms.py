@@ -1,8 +1,11 @@
 """The registry's filters: they read and write the query string, so a filtered list is a link (the map's regions
 link to it, and the CSV/XLSX of the filtered list take the same query)."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from agreements.choices import GrantStatus
@@ -10,6 +13,7 @@ from grants.choices import GrantType
 from portal import public_cache as cache
 from portal.forms import MoneyField, PortalForm
 from portal.models import Region
+from portal.translation import pick
 
 from .models import LotAwardTally
 from .selectors import statistics
@@ -18,22 +22,28 @@ from .selectors import statistics
 def _choices() -> dict:
     """The choices that cost queries, read once per change of the grants (kept in the server cache). The customers,
     directions and years that have a public grant, from the statistics' tallies (a few thousand rows), never from
-    the grants."""
+    the grants; read as rows, not models (three models a direction, every time the cache is cold)."""
     from django.db.models import Exists, OuterRef
 
     from grants.models import Customer, PriorityDirection
 
     years = statistics.years()  # counts what changed first: the tallies below are current
     tallied = LotAwardTally.objects.filter
-    customers = Customer.objects.filter(Exists(tallied(call__customer=OuterRef("pk")))).order_by("pk")
+    names = ("name_kk", "name_ru", "name_en")
+    customers = (Customer.objects.filter(Exists(tallied(call__customer=OuterRef("pk")))).order_by("pk")
+                 .values("pk", *names, "short_name_kk", "short_name_ru", "short_name_en"))
     directions = (PriorityDirection.objects.filter(Exists(tallied(lot__direction=OuterRef("pk"))))
-                  .select_related("direction_list__fiscal_year")
-                  .order_by("direction_list__fiscal_year__year", "number"))
+                  .order_by("direction_list__fiscal_year__year", "number")
+                  .values("pk", "number", "title_kk", "title_ru", "title_en",
+                          year=F("direction_list__fiscal_year__year")))
+    regions = Region.objects.order_by("position").values("slug", *names)
     return {
         "region": [("national", str(_("National (all regions)")))]
-        + [(r.slug, str(r.name)) for r in Region.objects.order_by("position")],
-        "customer": [(str(c.pk), str(c.short_name or c.name)) for c in customers],
-        "direction": [(str(d.pk), f"{d.direction_list.fiscal_year.year} · {d.number}. {d.title}") for d in directions],
+        + [(r["slug"], pick(SimpleNamespace(**r), "name")) for r in regions],
+        "customer": [(str(c["pk"]), pick(SimpleNamespace(**c), "short_name") or pick(SimpleNamespace(**c), "name"))
+                     for c in customers],
+        "direction": [(str(d["pk"]), f"{d['year']} · {d['number']}. {pick(SimpleNamespace(**d), 'title')}")
+                      for d in directions],
         "year": [(str(y), str(y)) for y in years],
     }
 

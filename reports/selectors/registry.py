@@ -91,12 +91,27 @@ def filtered(*, region: str = "", year: int | None = None, customer: int | None 
     return search(grants, q)
 
 
+# What a row of the list reads (reports/templates/reports/registry_list.html), every language of what it shows in
+# the page's (portal.translation falls back kk → ru → en): not the NGO's texts and search columns, the grant's
+# budget and indicators, the lot's and call's descriptions, a few kilobytes a row to send and decode.
+ROW_COLUMNS = (
+    "number", "title", "amount", "status", "awarded_on", "starts_on", "ends_on", "ngo", "lot", "call",
+    "ngo__bin", "ngo__name_kk", "ngo__name_ru", "ngo__name_en",
+    "lot__code", "lot__grant_type", "lot__region", "lot__direction",
+    "lot__region__name_kk", "lot__region__name_ru", "lot__region__name_en",
+    "lot__direction__number", "lot__direction__title_kk", "lot__direction__title_ru", "lot__direction__title_en",
+    "call__code", "call__customer",
+    "call__customer__name_kk", "call__customer__name_ru", "call__customer__name_en",
+    "call__customer__short_name_kk", "call__customer__short_name_ru", "call__customer__short_name_en",
+)
+
+
 def page_rows(ids: list[int]) -> list[Grant]:
     """The grants of one page in the page's order, with what a row of the list shows (the list pages ids first):
     not the NGO's region or the call's year, which the grant's page and the files show (fewer joins to plan and
-    rows to build, twenty times a page)."""
+    rows to build, twenty times a page), and of each only the columns a row reads (ROW_COLUMNS)."""
     rows = (Grant.objects.filter(pk__in=ids).select_related("ngo", "lot__region", "lot__direction", "call__customer")
-            .annotate(paid=paid_total()))
+            .only(*ROW_COLUMNS).annotate(paid=paid_total()))
     by_id = {g.pk: g for g in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
 
