@@ -10,7 +10,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -19,11 +19,29 @@ logger = logging.getLogger(__name__)
 _down_until: dict[str, float] = {}
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django makes a new redis.Redis for every cache call, and each builds its table of some 170 response callbacks
+    (a third of a millisecond; a submission makes three calls): one client per connection pool, reused. A redis.Redis
+    is safe to share between threads, as its pool is."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailOpenRedisCache(RedisCache):
     retry_after = 5.0
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._location = str(server)
 
     def ping(self) -> None:

@@ -1,11 +1,13 @@
 """Who may do what, for the portal shell. Views and templates ask these, never group names."""
 
+import functools
+import json
 from collections.abc import Callable
 
 import rules
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import OuterRef
+from django.db.models import JSONField, OuterRef
 
 from .choices import PublicRole, StaffRole
 
@@ -34,18 +36,36 @@ def _user_facts() -> dict[str, tuple[Callable, Callable]]:
 
 
 def load_user_facts(user) -> None:
-    """The user's groups and the registered facts, kept on the user object: one query on PostgreSQL."""
+    """The user's groups and the registered facts, kept on the user object: one query on PostgreSQL, compiled once
+    per process (portal.related_rows.CompiledRead: every signed-in request asks)."""
     facts = _user_facts()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.expressions import ArraySubquery
-
-        values = get_user_model()._base_manager.filter(pk=user.pk).values_list(
-            *(ArraySubquery(rows(OuterRef("pk")).order_by()) for rows, _convert in facts.values())
-        ).first() or [[] for _fact in facts]
+        read, json_columns = _facts_read(tuple(facts))
+        row = read.fetch(user.pk) or [[] for _fact in facts]
+        values = [[json.loads(item) for item in column or []] if is_json else column
+                  for column, is_json in zip(row, json_columns, strict=True)]
     else:
         values = [list(rows(user)) for rows, _convert in facts.values()]
     for (attribute, (_rows, convert)), value in zip(facts.items(), values, strict=True):
         setattr(user, attribute, convert(value or []))
+
+
+@functools.cache
+def _facts_read(attributes: tuple[str, ...]):
+    """The read of these facts (the registry, as it stands once the apps are ready), and which columns are JSON."""
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    from .related_rows import CompiledRead
+
+    facts = _user_facts()
+    columns = [ArraySubquery(facts[attribute][0](OuterRef("pk")).order_by()) for attribute in attributes]
+    json_columns = [isinstance(column.output_field.base_field, JSONField) for column in columns]
+
+    def build(pk):
+        return get_user_model()._base_manager.filter(pk=pk).order_by().values_list(
+            *(ArraySubquery(facts[attribute][0](OuterRef("pk")).order_by()) for attribute in attributes))
+
+    return CompiledRead(build, parse=False), json_columns
 
 
 def user_fact(user, attribute: str):

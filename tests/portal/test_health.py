@@ -93,3 +93,19 @@ def test_sign_in_works_with_the_cache_down_and_rate_limits_on(client, settings, 
 def test_pages_work_with_the_cache_down(client, cache_down):
     assert client.get(reverse("portal:home")).status_code == 200
     assert client.get(reverse("account_login")).status_code == 200
+
+
+def test_the_cache_reuses_its_redis_client_and_still_answers(settings):
+    """One redis.Redis per connection pool (Django would build one per call): the values still come back."""
+    from django.conf import settings as live
+
+    if not live.REDIS_URL:
+        pytest.skip("the embedded run has no Redis")
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": redis_cache(live.REDIS_URL)}
+    cache = caches["default"]
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    cache.set("demeu-test-reused", {"figure": 7}, 30)
+    assert cache.get("demeu-test-reused") == {"figure": 7}
+    cache.delete("demeu-test-reused")
