@@ -411,7 +411,8 @@ def seed(stdout=None) -> None:
     emails = [DEMO_HEAD, DEMO_MEMBER, DEMO_ACCOUNTANT, DEMO_ASKING]
     users = {user.email: user for user in User.objects.filter(email__in=emails)}
     _seed_reports(new, users, main_bin=plans[0].ngo.bin)
-    figures.mark()  # written in bulk, so no signal marked the home page's figures
+    if new:
+        figures.mark()  # written in bulk, so no signal marked the home page's figures
     _seed_people(plans, users)
     if stdout is not None:
         stdout.write(f"NGOs: {len(new)} added, {len(plans) - len(new)} already there")
