@@ -9,9 +9,11 @@ the reader after it. A count older than a day is made again too: the repair for 
 
 from datetime import timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Exists
 from django.utils import timezone
+
+from portal.locks import transaction_lock
 
 from .choices import VerificationStatus
 from .models import NGO, NGOFigures, StaleFigures, YearlyReport
@@ -35,15 +37,10 @@ def counted(year: int) -> tuple[int, int]:
     return verified, listed
 
 
-def _lock() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
-
 
 def _count_again(year: int) -> tuple[int, int]:
     with transaction.atomic():
-        _lock()
+        transaction_lock(LOCK_KEY)
         marks = list(StaleFigures.objects.values_list("pk", flat=True))  # after the lock: what is left
         verified, listed = counted(year)
         NGOFigures.objects.exclude(year=year).delete()  # counted before these marks: stale for good

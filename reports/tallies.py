@@ -11,7 +11,7 @@ one transaction behind an advisory lock; a row written meanwhile stays for the r
 everything again (`manage.py rebuild_statistics`, the nightly beat job `rebuild-statistics`): the repair for writes
 that bypass the signals (`QuerySet.update()`, `bulk_create`, SQL by hand)."""
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 
@@ -20,6 +20,7 @@ from grants.applications.choices import ApplicationStatus
 from grants.models import Application
 from ngos.choices import VerificationStatus
 from ngos.models import NGO
+from portal.locks import transaction_lock
 
 from .models import LotApplicationTally, LotAwardTally, NGOAwardYear, RegionFundedTally, StaleTally
 from .selectors.registry import PUBLIC_STATUSES
@@ -67,11 +68,6 @@ def counted(lot_ids=None, ngo_ids=None) -> tuple[list, list, list]:
     return awards, submitted, funded
 
 
-def _lock() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
-
 
 def _recount(lot_ids=None, ngo_ids=None) -> None:
     """Replace the tallies of these lots and NGOs (None: all; []: none) by a fresh count."""
@@ -118,7 +114,7 @@ def refresh() -> None:
     if not StaleTally.objects.exists():
         return
     with transaction.atomic():
-        _lock()
+        transaction_lock(LOCK_KEY)
         stale = list(StaleTally.objects.values_list("pk", "lot_id", "ngo_id"))  # after the lock: what is left
         if not stale:
             return
@@ -132,7 +128,7 @@ def refresh() -> None:
 def rebuild() -> dict:
     """Count everything again (the repair after writes that bypassed the signals)."""
     with transaction.atomic():
-        _lock()
+        transaction_lock(LOCK_KEY)
         stale = list(StaleTally.objects.values_list("pk", flat=True))
         _recount()
         _clear(stale)
