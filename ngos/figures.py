@@ -37,7 +37,6 @@ def counted(year: int) -> tuple[int, int]:
     return verified, listed
 
 
-
 def _count_again(year: int) -> tuple[int, int]:
     with transaction.atomic():
         transaction_lock(LOCK_KEY)

@@ -58,13 +58,14 @@ def _facts_read(attributes: tuple[str, ...]):
     from .related_rows import CompiledRead
 
     facts = _user_facts()
-    columns = [ArraySubquery(facts[attribute][0](OuterRef("pk")).order_by()) for attribute in attributes]
-    json_columns = [isinstance(column.output_field.base_field, JSONField) for column in columns]
+
+    def columns() -> list[ArraySubquery]:
+        return [ArraySubquery(facts[attribute][0](OuterRef("pk")).order_by()) for attribute in attributes]
 
     def build(pk):
-        return get_user_model()._base_manager.filter(pk=pk).order_by().values_list(
-            *(ArraySubquery(facts[attribute][0](OuterRef("pk")).order_by()) for attribute in attributes))
+        return get_user_model()._base_manager.filter(pk=pk).order_by().values_list(*columns())
 
+    json_columns = [isinstance(column.output_field.base_field, JSONField) for column in columns()]
     return CompiledRead(build, parse=False), json_columns
 
 

@@ -16,8 +16,10 @@ def content_languages(lang: str | None = None) -> list[str]:
 
 
 def pick(obj, field: str, lang: str | None = None) -> str:
+    """`obj`'s `<field>_<lang>` in the first content language that has it; `obj` a model or a `values()` row."""
+    row = type(obj) is dict  # a cheap test: every Translated attribute of every page comes here
     for code in content_languages(lang):
-        value = getattr(obj, f"{field}_{code}", "")
+        value = obj.get(f"{field}_{code}", "") if row else getattr(obj, f"{field}_{code}", "")
         if value:
             return value
     return ""

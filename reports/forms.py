@@ -1,8 +1,6 @@
 """The registry's filters: they read and write the query string, so a filtered list is a link (the map's regions
 link to it, and the CSV/XLSX of the filtered list take the same query)."""
 
-from types import SimpleNamespace
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
@@ -39,11 +37,9 @@ def _choices() -> dict:
     regions = Region.objects.order_by("position").values("slug", *names)
     return {
         "region": [("national", str(_("National (all regions)")))]
-        + [(r["slug"], pick(SimpleNamespace(**r), "name")) for r in regions],
-        "customer": [(str(c["pk"]), pick(SimpleNamespace(**c), "short_name") or pick(SimpleNamespace(**c), "name"))
-                     for c in customers],
-        "direction": [(str(d["pk"]), f"{d['year']} · {d['number']}. {pick(SimpleNamespace(**d), 'title')}")
-                      for d in directions],
+        + [(r["slug"], pick(r, "name")) for r in regions],
+        "customer": [(str(c["pk"]), pick(c, "short_name") or pick(c, "name")) for c in customers],
+        "direction": [(str(d["pk"]), f"{d['year']} · {d['number']}. {pick(d, 'title')}") for d in directions],
         "year": [(str(y), str(y)) for y in years],
     }
 

@@ -68,7 +68,6 @@ def counted(lot_ids=None, ngo_ids=None) -> tuple[list, list, list]:
     return awards, submitted, funded
 
 
-
 def _recount(lot_ids=None, ngo_ids=None) -> None:
     """Replace the tallies of these lots and NGOs (None: all; []: none) by a fresh count."""
     awards, submitted, funded = counted(lot_ids, ngo_ids)
