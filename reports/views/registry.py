@@ -19,7 +19,7 @@ from ..selectors import registry, statistics
 PER_PAGE = 20
 
 
-def _rows(grants: list) -> list:
+def _rows(rows: list[dict]) -> list[dict]:
     """Each row's links to the grant, its NGO and its lot (portal.links: reversed once a page, not sixty times), and
     its status and grant type in the page's language, looked up once a page (get_FOO_display() rebuilds the choices'
     dict)."""
@@ -27,13 +27,13 @@ def _rows(grants: list) -> list:
     grant_page = address_maker("grants:grant", number="NUMBER")
     ngo_page = address_maker("ngos:detail", bin="999999999999")
     lot_page = address_maker("calls:lot", call="CALL", lot="LOT")
-    for grant in grants:
-        grant.page_url = grant_page(number=grant.number)
-        grant.ngo_url = ngo_page(bin=grant.ngo.bin)
-        grant.lot_url = lot_page(call=grant.call.code, lot=grant.lot.code)
-        grant.status_label = statuses.get(grant.status, grant.status)
-        grant.type_label = types.get(grant.lot.grant_type, grant.lot.grant_type)
-    return grants
+    for row in rows:
+        row["page_url"] = grant_page(number=row["number"])
+        row["ngo_url"] = ngo_page(bin=row["ngo_bin"])
+        row["lot_url"] = lot_page(call=row["call_code"], lot=row["lot_code"])
+        row["status_label"] = statuses.get(row["status"], row["status"])
+        row["type_label"] = types.get(row["grant_type"], row["grant_type"])
+    return rows
 
 
 def _filter(request) -> RegistryFilterForm:

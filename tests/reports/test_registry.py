@@ -29,7 +29,7 @@ def url(name, lang="kk", **kwargs):
 
 
 def numbers(response) -> list[str]:
-    return [g.number for g in response.context["page"].object_list]
+    return [g["number"] for g in response.context["page"].object_list]
 
 
 def test_filters_combine_and_live_in_the_address():
