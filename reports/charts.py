@@ -11,15 +11,22 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from django.utils.text import Truncator
+
+from portal.formatting import tenge
+
 MAP_DATA = Path(__file__).resolve().parent / "data" / "kz_regions.json"
 # Five classes from light to dark (ColorBrewer "Blues", colour-blind safe); the palest is "no grant".
 PALETTE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 EMPTY = "#f2f2f2"
+LABEL_CHARS = 48  # a bar's label beyond this is cut with "…" (the table beside it has it whole)
 
 
 def bars(rows: list[dict], *, value: str, width: int = 360, bar: int = 14, gap: int = 10):
     """Horizontal bars, one per row, scaled to the largest value: the row's label and value on a line, its bar
-    under it (dark text on white, never on the bar)."""
+    under it (dark text on white, never on the bar). Each item also carries what its bar says, written once
+    (`shown`: tenge, a share in % or a count; `short_label`; `money`: its amount in tenge for the table), not
+    worked out by the template twice a bar."""
     top = max((Decimal(r[value]) for r in rows), default=Decimal(0)) or Decimal(1)
     text = 18
     step = text + bar + gap
@@ -28,8 +35,11 @@ def bars(rows: list[dict], *, value: str, width: int = 360, bar: int = 14, gap: 
         amount = Decimal(row[value])
         length = float(amount / top) * (width - 2) if amount else 0.0
         y = index * step
+        money = tenge(row["amount"]) if "amount" in row else ""
+        shown = money if value == "amount" else f"{row[value]} %" if value == "share" else str(row[value])
         items.append({**row, "x": 0, "y": y + text, "w": round(max(length, 2.0) if amount else 0.0, 1),
-                      "h": bar, "text_y": y + 13})
+                      "h": bar, "text_y": y + 13, "shown": shown, "money": money,
+                      "short_label": Truncator(row["label"]).chars(LABEL_CHARS)})
     return {"width": width, "height": max(len(rows) * step - gap, step), "items": items}
 
 

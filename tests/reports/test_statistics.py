@@ -4,6 +4,7 @@ live count after every change the services make, a draft's autosave costs them n
 write that bypassed them."""
 
 import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -28,7 +29,8 @@ from tests.reports import factories as rf
 pytestmark = pytest.mark.django_db
 
 STATISTICS_QUERIES = 7  # the years: a change to count?, the years of the tallies; the figures: a change to count?,
-# regions, the award tallies (with their lots, directions, calls and customers), the application tallies by region,
+# regions, the award tallies summed (with their lots, directions, calls and customers; grouped by PostgreSQL),
+# the application tallies by region,
 # the regions' funded and verified NGOs
 
 
@@ -114,6 +116,30 @@ def test_the_statistics_run_the_same_queries_with_one_and_fifty_grants():
     with CaptureQueriesContext(connection) as many:
         Client().get(url("statistics:index"))
     assert len(one) == len(many) == STATISTICS_QUERIES, [q["sql"][:120] for q in many.captured_queries]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the grouped sums are PostgreSQL's GROUPING SETS")
+def test_the_grouped_sums_equal_the_sums_of_every_tally_in_each_language_and_year():
+    """PostgreSQL groups the tallies in one query; SQLite (the demo) adds them up row by row. Both are read by the
+    same page, so they must agree to the tenge, label for label, in every year and for all years."""
+    from grants.models import Lot
+    from reports.selectors.statistics import grouped, summed
+
+    rf.grant(region="almaty", amount=Decimal("10000000"), awarded_on=date(2024, 3, 1))
+    rf.grant(region="almaty", amount=Decimal("4000000"), awarded_on=date(2025, 2, 1), grant_type=GrantType.LONG)
+    rf.grant(region="shymkent", amount=Decimal("6500000"), awarded_on=date(2025, 5, 1))
+    undirected = rf.grant(region=None, amount=Decimal("7000000"), awarded_on=date(2025, 6, 1))
+    Lot.objects.filter(pk=undirected.lot_id).update(direction=None)  # a lot outside the directions' list
+    tallies.refresh()
+    for lang in ("kk", "ru", "en"):
+        with translation.override(lang):
+            for year in (None, 2024, 2025, 2023):
+                assert vars(grouped(year)) == vars(summed(year)), (lang, year)
+    with translation.override("ru"):
+        sums = grouped(2025)
+    assert sums.by_year == {2024: (1, Decimal("10000000.00")), 2025: (3, Decimal("17500000.00"))}
+    assert sums.by_region[None] == (1, Decimal("7000000.00")) and sums.direction_labels[None] == "—"
+    assert len(sums.by_direction) == 3 and len(sums.by_type) == 2
 
 
 def test_counting_changed_lots_again_runs_the_same_queries_for_one_lot_and_for_many():
