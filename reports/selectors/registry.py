@@ -128,7 +128,7 @@ def _row(values: dict, languages: list[str]) -> dict:
 
 def page_rows(ids: list[int]) -> list[dict]:
     """The grants of one page in the page's order (the list pages ids first), as flat rows of what a row shows
-    (ROW_COLUMNS, read as values: no model built for a grant and its five related rows, twenty times a page)."""
+    (ROW_COLUMNS, read as values: no model built for a grant and its six related rows, twenty times a page)."""
     languages = content_languages()
     rows = Grant.objects.filter(pk__in=ids).annotate(paid=paid_total()).order_by().values(*ROW_COLUMNS, "paid")
     by_id = {row["pk"]: _row(row, languages) for row in rows}
