@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import F, Sum
-from django.utils.translation import get_language
 
 from grants.choices import GrantType
 from portal.models import Region
+from portal.translation import localized
 
 from .. import tallies
 from ..models import LotApplicationTally, LotAwardTally, RegionFundedTally
@@ -73,9 +73,7 @@ class Sums:
 
 def _tally_rows():
     """One row per tally, flat, with what the page groups and labels by, in the page's language."""
-    lang = (get_language() or "kk")[:2]
-    title = {"ru": "title_ru", "en": "title_en"}.get(lang, "title_kk")
-    short = {"ru": "short_name_ru", "en": "short_name_en"}.get(lang, "short_name_kk")
+    title, short = localized("title"), localized("short_name")
     return LotAwardTally.objects.order_by().values(
         "year", "grants", "amount", region=F("lot__region"), grant_type=F("lot__grant_type"),
         direction=F("lot__direction"), direction_number=F("lot__direction__number"),
@@ -153,6 +151,12 @@ def grouped(year: int | None) -> Sums:
     return sums
 
 
+def _ranked(sums: dict, labels: dict) -> list[dict]:
+    """The groups by money, largest first (ties by name), each with its label."""
+    ranked = sorted(sums.items(), key=lambda item: (-item[1][1], labels[item[0]]))
+    return [{"label": labels[key], "count": n, "amount": total} for key, (n, total) in ranked]
+
+
 def figures(year: int | None) -> dict:
     """Every figure of the page for `year` (None: all years), as plain data the cache can keep.
 
@@ -163,21 +167,15 @@ def figures(year: int | None) -> dict:
     tallies.refresh()
     regions = list(Region.objects.order_by("position"))
     sums = grouped(year) if connection.vendor == "postgresql" else summed(year)
-    by_region, by_type, funded, by_year = sums.by_region, sums.by_type, sums.funded, sums.by_year
-    by_direction, by_customer = sums.by_direction, sums.by_customer
-    direction_labels, customer_labels = sums.direction_labels, sums.customer_labels
+    by_region, by_type = sums.by_region, sums.by_type
 
     region_rows = [{"slug": r.slug, "iso": r.iso_code, "name": str(r.name), "label": str(r.name),
                     "count": by_region.get(r.pk, (0, ZERO))[0], "amount": by_region.get(r.pk, (0, ZERO))[1]}
                    for r in regions]
     national = by_region.get(None, (0, ZERO))
-    year_rows = [{"label": str(y), "count": n, "amount": total} for y, (n, total) in sorted(by_year.items())]
-    direction_rows = [{"label": direction_labels[key], "count": n, "amount": total}
-                      for key, (n, total) in sorted(by_direction.items(),
-                                                    key=lambda item: (-item[1][1], direction_labels[item[0]]))]
-    customer_rows = [{"label": customer_labels[key], "count": n, "amount": total}
-                     for key, (n, total) in sorted(by_customer.items(),
-                                                   key=lambda item: (-item[1][1], customer_labels[item[0]]))]
+    year_rows = [{"label": str(y), "count": n, "amount": total} for y, (n, total) in sorted(sums.by_year.items())]
+    direction_rows = _ranked(sums.by_direction, sums.direction_labels)
+    customer_rows = _ranked(sums.by_customer, sums.customer_labels)
     type_rows = [{"label": str(label), "count": by_type.get(value, (0, ZERO))[0],
                   "amount": by_type.get(value, (0, ZERO))[1]} for value, label in GrantType.choices]
 
@@ -197,7 +195,7 @@ def figures(year: int | None) -> dict:
     region_success = []
     for r in regions:
         s = success.get(r.pk, {})
-        submitted, won = s.get("submitted", 0), funded.get(r.pk, 0)
+        submitted, won = s.get("submitted", 0), sums.funded.get(r.pk, 0)
         total, funded_ngos = verified.get(r.pk, 0), with_grant.get(r.pk, 0)
         region_success.append({
             "slug": r.slug, "name": str(r.name), "label": str(r.name), "submitted": submitted,
