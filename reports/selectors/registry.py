@@ -12,7 +12,7 @@ from agreements.choices import GrantStatus, TrancheStatus
 from agreements.models import Grant, Payment, Tranche
 from monitoring import selectors as monitoring_selectors
 from ngos.selectors import NAME_COLLATION
-from portal.translation import content_languages
+from portal.translation import pick
 
 from ..search import search
 
@@ -108,20 +108,17 @@ ROW_COLUMNS = (
 )
 
 
-def _row(values: dict, languages: list[str]) -> dict:
+def _row(values: dict) -> dict:
     """One row of the list in the page's language, flat: what the template shows, nothing left to look up."""
-    def named(prefix: str, field: str = "name") -> str:
-        return next((text for code in languages if (text := values[f"{prefix}{field}_{code}"])), "")
-
     return {
         "pk": values["pk"], "number": values["number"], "title": values["title"], "amount": values["amount"],
         "paid": values["paid"], "status": values["status"], "grant_type": values["lot__grant_type"],
         "awarded_on": values["awarded_on"], "starts_on": values["starts_on"], "ends_on": values["ends_on"],
-        "ngo_bin": values["ngo__bin"], "ngo_name": named("ngo__"),
+        "ngo_bin": values["ngo__bin"], "ngo_name": pick(values, "ngo__name"),
         "call_code": values["call__code"], "lot_code": values["lot__code"],
-        "region": named("lot__region__") if values["lot__region"] else None,
-        "customer": named("call__customer__", "short_name") or named("call__customer__"),
-        "direction": (f"{values['lot__direction__number']}. {named('lot__direction__', 'title')}"
+        "region": pick(values, "lot__region__name") if values["lot__region"] else None,
+        "customer": pick(values, "call__customer__short_name") or pick(values, "call__customer__name"),
+        "direction": (f"{values['lot__direction__number']}. {pick(values, 'lot__direction__title')}"
                       if values["lot__direction"] else ""),
     }
 
@@ -129,9 +126,8 @@ def _row(values: dict, languages: list[str]) -> dict:
 def page_rows(ids: list[int]) -> list[dict]:
     """The grants of one page in the page's order (the list pages ids first), as flat rows of what a row shows
     (ROW_COLUMNS, read as values: no model built for a grant and its six related rows, twenty times a page)."""
-    languages = content_languages()
     rows = Grant.objects.filter(pk__in=ids).annotate(paid=paid_total()).order_by().values(*ROW_COLUMNS, "paid")
-    by_id = {row["pk"]: _row(row, languages) for row in rows}
+    by_id = {row["pk"]: _row(row) for row in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
