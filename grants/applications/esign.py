@@ -24,7 +24,7 @@ def _application_lines(app: Application) -> list[tuple[str, str]]:
         ("lot", content.lot.code),
         ("NGO BIN", content.ngo.bin),
         ("title", content.title),
-        ("snapshot SHA-256", selectors.snapshot_hash(selectors.build_snapshot(content))),
+        ("snapshot SHA-256", selectors.frozen_snapshot(content)[1]),
     ]
 
 

@@ -339,6 +339,20 @@ def build_snapshot(app) -> dict:
     }
 
 
+def frozen_snapshot(app) -> tuple[dict, str]:
+    """`build_snapshot(app)` and its hash, built once for content read under the lock in this transaction: the
+    signed document carries the hash and the submission the snapshot, of the same rows, which nothing else can
+    change before the commit. Content read otherwise is built each time it is asked."""
+    block, frozen = app.__dict__.get("_frozen_snapshot", (None, None))
+    if frozen is not None and connection.in_atomic_block and any(b is block for b in connection.atomic_blocks):
+        return frozen
+    snapshot = build_snapshot(app)
+    frozen = snapshot, snapshot_hash(snapshot)
+    if held_under_lock(app) is app:
+        app._frozen_snapshot = app._locked_in, frozen  # the block of the locked read: kept while it is open
+    return frozen
+
+
 def submitted_in_call(call):
     """Applications of a call that were ever submitted (drafts are the NGOs' own), by registration number."""
     return (

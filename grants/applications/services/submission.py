@@ -65,8 +65,7 @@ def application_submit(*, application, actor, now: datetime | None = None) -> Su
     # its hash; the members to tell were read with the application. The counter's row lock is held from the
     # number to the commit, and every submission to the call waits for it: after it come only the writes that
     # carry the number.
-    snapshot = selectors.build_snapshot(content)
-    sha256 = selectors.snapshot_hash(snapshot)
+    snapshot, sha256 = selectors.frozen_snapshot(content)  # built for the signed document already, if signed
     if not app.registration_number:
         app.sequence, app.registration_number = _next_number(content.lot.call)
     submission = Submission.objects.create(

@@ -78,3 +78,21 @@ def test_a_submission_runs_the_same_queries_for_one_row_or_many(client, applicat
     told = set(OutboxMessage.objects.values_list("recipient", flat=True))
     assert told == set(ngo.memberships.values_list("user__email", flat=True))
     assert not submission.receipt
+
+
+def test_the_signed_document_and_the_submission_share_one_snapshot(client, application, head, monkeypatch):
+    """The snapshot is built once a submission, for the document the head signs (its hash) and then for the
+    submission (the snapshot itself), from the rows read under the lock."""
+    from grants.applications import selectors
+    from portal.esign.models import SignatureRecord
+
+    built = []
+    real = selectors.build_snapshot
+    monkeypatch.setattr(selectors, "build_snapshot", lambda app: built.append(app.pk) or real(app))
+    client.force_login(head)
+    submit(client, application)
+    submission = application.submissions.get()
+    record = SignatureRecord.objects.get()
+    assert built == [application.pk]
+    assert f"snapshot SHA-256: {submission.snapshot_sha256}" in record.document
+    assert selectors.snapshot_hash(submission.snapshot) == submission.snapshot_sha256
