@@ -2,7 +2,6 @@
 count that stops at a limit for a word found in half the database."""
 
 import pytest
-from django.db import connection
 
 from ngos.views import public
 
@@ -60,22 +59,3 @@ def test_a_renamed_ngo_is_found_by_its_new_name_at_once_though_the_search_was_ca
                                     fields={"name_kk": "«Жаңғырған атау» қоғамдық бірлестігі"})
     assert names(client.get(address)) == ["«Жаңғырған атау» қоғамдық бірлестігі"]
 
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
-def test_the_list_filtered_by_region_is_counted_from_its_index():
-    """ngos_ngo_public_region (migration 0010): the count of a region's NGOs reads that index alone; without it
-    PostgreSQL walks every verified NGO's registration date (10 ms at 100,000 NGOs)."""
-    from ngos import selectors
-    from ngos.filters import PublicNGOFilter
-    from ngos.models import last_reporting_year
-
-    NGOFactory()  # in Almaty
-    year = last_reporting_year()
-    ngo_filter = PublicNGOFilter({"region": "almaty", "legal_form": "public_foundation"},
-                                 queryset=selectors.public_ngos(year=year), year=year)
-    sql, params = ngo_filter.qs.values_list("pk", flat=True).order_by().query.get_compiler("default").as_sql()
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # a table of one row would be read whole
-        cursor.execute(f"EXPLAIN SELECT COUNT(*) FROM ({sql}) counted", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "ngos_ngo_public_region" in plan, plan
