@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from portal.public_cache import SEARCH_COUNT_LIMIT, CachedCountPaginator, public_page
 
-from .. import selectors
+from .. import figures, selectors
 from ..filters import PublicNGOFilter
 from ..models import NGO, last_reporting_year
 
@@ -18,7 +18,8 @@ def ngo_list(request):
     ngo_filter = PublicNGOFilter(request.GET or None, queryset=selectors.public_ngos(year=year), year=year)
     ids = ngo_filter.qs.values_list("pk", flat=True)
     searching = ngo_filter.form.is_valid() and bool(ngo_filter.form.cleaned_data.get("q"))
-    page = CachedCountPaginator(ids, PER_PAGE, kinds=("ngos",), limit=SEARCH_COUNT_LIMIT if searching else None)
+    page = CachedCountPaginator(ids, PER_PAGE, kinds=("ngos",), limit=SEARCH_COUNT_LIMIT if searching else None,
+                                known=_kept_count(ngo_filter, year))
     page = page.get_page(request.GET.get("page"))
     page.object_list = selectors.public_rows(list(page.object_list), year=year)
     return render(
@@ -26,6 +27,19 @@ def ngo_list(request):
         "ngos/list.html",
         {"filter": ngo_filter, "page": page, "year": year, "filtered": ngo_filter.is_bound},
     )
+
+
+def _kept_count(ngo_filter, year: int) -> int | None:
+    """The whole list, or the NGOs listed for the year alone, are the home page's figures (ngos/figures.py: one
+    row read, kept counted): no count of 100,000 NGOs for them. Any other filter is counted."""
+    if ngo_filter.is_bound and not ngo_filter.form.is_valid():
+        return None
+    chosen = {name for name, value in ngo_filter.form.cleaned_data.items() if value and name != "sort"} \
+        if ngo_filter.is_bound else set()
+    if chosen <= {"listed"}:
+        verified, listed = figures.figures(year)
+        return listed if chosen else verified
+    return None
 
 
 @public_page("ngos", "results")

@@ -95,3 +95,35 @@ def test_a_draft_report_moves_nothing(client, english, django_assert_num_queries
     YearlyReport.objects.create(ngo=ngo, year=last_reporting_year())
     with django_assert_num_queries(1):
         assert home()["figures"][1]["value"] == "0"
+
+
+def test_the_list_unfiltered_or_of_the_listed_ngos_is_counted_by_the_kept_figures(client, english):
+    """The public list pages through the home page's figures (no count of every NGO for them), and they follow a
+    change at once as the home page does; any other filter is counted from the NGOs themselves."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, second = NGOFactory(), NGOFactory(region=NGOFactory().region)
+    head = make_user("head@example.kz")
+    Membership.objects.create(ngo=first, user=head, role=MemberRole.HEAD)
+    filed(first, head, last_reporting_year())
+
+    def total(query: str = "") -> tuple[int, int]:
+        """The count the page shows, and the count queries of a view once the figures are up to date."""
+        client.get(f"/en/ngos/{query}")  # the first reader after a change counts the figures again
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(f"/en/ngos/{query}").context["page"]
+        counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"] and "ngos_ngo" in q["sql"]]
+        return page.paginator.count, len(counts)
+
+    assert total() == (3, 0)
+    assert total("?listed=on&sort=-registered") == (1, 0)
+    assert total("?page=1&q=") == (3, 0)
+    assert total("?region=almaty")[0] == NGO.objects.filter(region__slug="almaty").count()
+    assert total("?region=almaty")[1] > 0  # another filter: counted
+    pending = NGOFactory(verification=VerificationStatus.PENDING)
+    services.ngo_verify(ngo=pending, actor=None)
+    assert total() == (4, 0)
+    second.delete()
+    assert total() == (3, 0)
+    assert "3 NGOs found" in client.get("/en/ngos/").content.decode()
