@@ -58,4 +58,3 @@ def test_a_renamed_ngo_is_found_by_its_new_name_at_once_though_the_search_was_ca
         services.ngo_update_profile(ngo=world.ngo_a, actor=world.users["ngo_head"],
                                     fields={"name_kk": "«Жаңғырған атау» қоғамдық бірлестігі"})
     assert names(client.get(address)) == ["«Жаңғырған атау» қоғамдық бірлестігі"]
-
