@@ -152,18 +152,19 @@
   }
 
   function restoreFromDevice() {
+    // True when the text kept on this device was put back and is being saved.
     var kept = stored();
-    if (!kept || !kept.fields) { return; }
-    if (sameAsPage(kept.fields)) { forget(); return; }
+    if (!kept || !kept.fields) { return false; }
+    if (sameAsPage(kept.fields)) { forget(); return false; }
     var notice = document.getElementById("restore-notice");
     if (kept.version === versionValue()) {
       apply(kept.fields);
       if (notice) { notice.textContent = form.dataset.textRestored; notice.classList.remove("d-none"); }
       lastInput = Date.now();
       htmx.trigger(form, "change");
-      return;
+      return true;
     }
-    if (!notice) { return; }
+    if (!notice) { return false; }
     notice.textContent = form.dataset.textOffer + " ";
     var button = document.createElement("button");
     button.type = "button";
@@ -177,6 +178,7 @@
     });
     notice.appendChild(button);
     notice.classList.remove("d-none");
+    return false;
   }
 
   form.addEventListener("input", function () { lastInput = Date.now(); remember(); recalcBudget(); });
@@ -242,7 +244,28 @@
     navigator.sendBeacon(form.action, new FormData(form));
   });
 
+  function typedBeforeReady() {
+    // What was typed while the page was still loading (a slow connection) came before any listener: the
+    // fields differ from what the server sent, and no input event said so.
+    return Array.prototype.some.call(form.elements, function (element) {
+      if (element.type === "checkbox" || element.type === "radio") { return element.checked !== element.defaultChecked; }
+      if (element.tagName === "SELECT") {
+        return Array.prototype.some.call(element.options, function (option) { return option.selected !== option.defaultSelected; });
+      }
+      if (["file", "hidden", "submit", "button"].indexOf(element.type) >= 0 || !("defaultValue" in element)) { return false; }
+      return element.value !== element.defaultValue;
+    });
+  }
+
+  function ready() {
+    if (!restoreFromDevice() && typedBeforeReady()) {
+      lastInput = Date.now();
+      remember();
+      htmx.trigger(form, "change");
+    }
+  }
+
   recalcBudget();
   // After htmx has set up the form (its own DOMContentLoaded handler was registered first).
-  document.addEventListener("DOMContentLoaded", restoreFromDevice);
+  document.addEventListener("DOMContentLoaded", ready);
 })();
