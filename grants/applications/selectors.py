@@ -58,8 +58,12 @@ def held_under_lock(application) -> Application | None:
     if block is None or not connection.in_atomic_block or not connection.atomic_blocks:
         return None
     content = application.__dict__.get("_locked_content", application)
-    still_open = any(open_block is block for open_block in connection.atomic_blocks)
-    return content if still_open and content.pk == application.pk else None
+    return content if _still_open(block) and content.pk == application.pk else None
+
+
+def _still_open(block) -> bool:
+    """The transaction block a locked read was made in is still open: what it read still holds."""
+    return connection.in_atomic_block and any(open_block is block for open_block in connection.atomic_blocks)
 
 
 def take_locked_content(application) -> Application | None:
@@ -344,7 +348,7 @@ def frozen_snapshot(app) -> tuple[dict, str]:
     signed document carries the hash and the submission the snapshot, of the same rows, which nothing else can
     change before the commit. Content read otherwise is built each time it is asked."""
     block, frozen = app.__dict__.get("_frozen_snapshot", (None, None))
-    if frozen is not None and connection.in_atomic_block and any(b is block for b in connection.atomic_blocks):
+    if frozen is not None and _still_open(block):
         return frozen
     snapshot = build_snapshot(app)
     frozen = snapshot, snapshot_hash(snapshot)
