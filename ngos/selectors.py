@@ -245,14 +245,18 @@ def report_versions(report):
     )
 
 
+def kept_figures(year: int) -> tuple[int, int]:
+    """The verified NGOs and the NGOs listed for `year` (ngos/figures.py), cached per change of the NGO database."""
+    return cache.fragment("ngo-figures", kinds=("ngos",), compute=lambda: figures.figures(year), parts=(year,))
+
+
 def home() -> dict:
     """The home page's figures: how many NGOs are in the database, and how many reported last year.
 
     Kept counted in the database (ngos/figures.py: one row read, counted again after a change) and cached per
     change of the NGO database (portal/public_cache.py), so a warm view reads nothing."""
     year = last_reporting_year()
-    verified, listed = cache.fragment("ngo-figures", kinds=("ngos",), compute=lambda: figures.figures(year),
-                                      parts=(year,))
+    verified, listed = kept_figures(year)
     return {
         "figures": [
             {"value": number(verified), "label": gettext("NGOs in the NGO database")},

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from portal.public_cache import SEARCH_COUNT_LIMIT, CachedCountPaginator, public_page
 
-from .. import figures, selectors
+from .. import selectors
 from ..filters import PublicNGOFilter
 from ..models import NGO, last_reporting_year
 
@@ -30,16 +30,17 @@ def ngo_list(request):
 
 
 def _kept_count(ngo_filter, year: int) -> int | None:
-    """The whole list, or the NGOs listed for the year alone, are the home page's figures (ngos/figures.py: one
-    row read, kept counted): no count of 100,000 NGOs for them. Any other filter is counted."""
-    if ngo_filter.is_bound and not ngo_filter.form.is_valid():
+    """The whole list, or the NGOs listed for the year alone, are the home page's figures (one row read, kept
+    counted, cached with them): no count of 100,000 NGOs for them. Any other filter is counted."""
+    chosen = set()
+    if ngo_filter.is_bound:
+        if not ngo_filter.form.is_valid():
+            return None
+        chosen = {name for name, value in ngo_filter.form.cleaned_data.items() if value and name != "sort"}
+    if not chosen <= {"listed"}:
         return None
-    chosen = {name for name, value in ngo_filter.form.cleaned_data.items() if value and name != "sort"} \
-        if ngo_filter.is_bound else set()
-    if chosen <= {"listed"}:
-        verified, listed = figures.figures(year)
-        return listed if chosen else verified
-    return None
+    verified, listed = selectors.kept_figures(year)
+    return listed if chosen else verified
 
 
 @public_page("ngos", "results")
