@@ -258,11 +258,8 @@
   }
 
   function ready() {
-    if (!restoreFromDevice() && typedBeforeReady()) {
-      lastInput = Date.now();
-      remember();
-      htmx.trigger(form, "change");
-    }
+    // The form's own change listener marks the input and keeps the copy on the device.
+    if (!restoreFromDevice() && typedBeforeReady()) { htmx.trigger(form, "change"); }
   }
 
   recalcBudget();
